@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of the contract.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// app holds what every command shares: the resolved global flags and the
+// output streams. It is passed to command constructors, never kept global.
+type app struct {
+	dbFlag  string
+	stdout  io.Writer
+	stderr  io.Writer
+	getenv  func(string) string
+	homeDir func() (string, error)
+}
+
+// dbPath resolves the database path: --db, then CORECOACH_DB, then
+// $XDG_DATA_HOME/corecoach/corecoach.db, then ~/.local/share/corecoach/corecoach.db.
+func (a *app) dbPath() (string, error) {
+	if a.dbFlag != "" {
+		return a.dbFlag, nil
+	}
+	if p := a.getenv("CORECOACH_DB"); p != "" {
+		return p, nil
+	}
+	if dir := a.getenv("XDG_DATA_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "corecoach", "corecoach.db"), nil
+	}
+	home, err := a.homeDir()
+	if err != nil || home == "" {
+		return "", errors.New("cannot find a home folder for the database; set --db or CORECOACH_DB")
+	}
+	return filepath.Join(home, ".local", "share", "corecoach", "corecoach.db"), nil
+}
+
+// usageError marks a mistake in how the command was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// exitError lets a command choose its exit code after printing its own
+// output, such as `routine validate` listing every problem.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+// silentExit ends with code without printing anything more.
+var errSilent = errors.New("")
+
+func silentExit(code int) error { return exitError{code: code, err: errSilent} }
+
+// args validators that report usage errors (exit 2).
+func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := v(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+var (
+	noArgs      = wrapArgs(cobra.NoArgs)
+	exactArgs   = func(n int) cobra.PositionalArgs { return wrapArgs(cobra.ExactArgs(n)) }
+	maxArgs     = func(n int) cobra.PositionalArgs { return wrapArgs(cobra.MaximumNArgs(n)) }
+	minimumArgs = func(n int) cobra.PositionalArgs { return wrapArgs(cobra.MinimumNArgs(n)) }
+)
+
+// groupCmd is a command that only holds subcommands: run bare, it shows its
+// help; with an unknown subcommand it is a usage error.
+func groupCmd(use, short string) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+}
+
+// noColorValue is the --no-color flag. Setting it sets NO_COLOR, which every
+// part of the stack (help, errors, the terminal UI) already honours.
+type noColorValue bool
+
+func (v *noColorValue) Set(s string) error {
+	b := s == "" || s == "true" || s == "1"
+	*v = noColorValue(b)
+	if b {
+		return os.Setenv("NO_COLOR", "1")
+	}
+	return nil
+}
+func (v *noColorValue) String() string { return fmt.Sprint(bool(*v)) }
+func (v *noColorValue) Type() string   { return "bool" }
+func (v *noColorValue) IsBoolFlag() bool {
+	return true
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "corecoach",
+		Short: "A terminal coach for daily core exercise and back care",
+		Long: "corecoach steps you through timed core routines (planks, bridges, bird dogs, stretches),\n" +
+			"checks your pain before and after, and keeps your history, streaks and pain trend\n" +
+			"in one private local file. Run it with no command to open the home screen.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+			}
+			return nil
+		},
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (default $CORECOACH_DB, else $XDG_DATA_HOME/corecoach/corecoach.db)")
+	var noColor noColorValue
+	f := root.PersistentFlags().VarPF(&noColor, "no-color", "", "plain output without colour (also NO_COLOR)")
+	f.NoOptDefVal = "true"
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	registerCommands(root, a)
+	return root
+}
+
+// registerCommands adds every working subcommand, and the home screen as the
+// root's own action. Each command lives in its own file.
+func registerCommands(root *cobra.Command, a *app) {
+}
+
+// version reports the module version and commit from the build info.
+func version() (ver, commit string) {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown", ""
+	}
+	ver = info.Main.Version
+	if ver == "" || ver == "(devel)" {
+		ver = "devel"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" {
+			commit = s.Value
+		}
+	}
+	return ver, commit
+}
+
+// run executes the command line and returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	a := &app{stdout: stdout, stderr: stderr, getenv: os.Getenv, homeDir: os.UserHomeDir}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	ver, commit := version()
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(ver),
+		fang.WithCommit(commit),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, root, err) }),
+	)
+	return exitCode(err)
+}
+
+// printError writes one clear line to stderr, and for usage errors a hint.
+func printError(w io.Writer, root *cobra.Command, err error) {
+	if errors.Is(err, errSilent) {
+		return
+	}
+	msg := strings.TrimSpace(err.Error())
+	fmt.Fprintf(w, "corecoach: %s\n", msg)
+	if exitCode(err) == exitUsage {
+		fmt.Fprintf(w, "Run '%s --help' for usage.\n", root.Name())
+	}
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsageError(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// isCobraUsageError catches the flag errors cobra reports before our flag
+// error func can wrap them (for instance on the help and version paths).
+func isCobraUsageError(err error) bool {
+	s := err.Error()
+	for _, prefix := range []string{"unknown flag:", "unknown shorthand flag:", "flag needs an argument:", "invalid argument ", "unknown command "} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}

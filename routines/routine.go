@@ -1,0 +1,69 @@
+// Package routines owns the exercise domain: the built-in exercise library,
+// routine files (format 1) and their validation, compiling a routine into a
+// Plan of timed steps, and the Engine that steps a person through a Plan.
+// It does no I/O beyond reading a routine file.
+package routines
+
+import "time"
+
+// Routine is a parsed routine file (contract section 2) or a built-in routine.
+type Routine struct {
+	ID       string
+	Name     string
+	Author   string
+	Notes    string
+	Schedule []time.Weekday // empty: every day
+	// PainLimit is the score above which pain is flagged (default 5).
+	PainLimit int
+	Prepare   time.Duration // get-ready countdown before each exercise
+	Rest      time.Duration // default rest between sets
+	Exercises []RoutineExercise
+	// Source is the file the routine came from, or "built-in".
+	Source string
+	// Hash is "sha256:<hex>" of the file's bytes (of the embedded file for built-ins).
+	Hash string
+}
+
+// Side is which side of the body a step works.
+type Side int
+
+const (
+	SideNone Side = iota
+	SideLeft
+	SideRight
+)
+
+func (s Side) String() string {
+	switch s {
+	case SideLeft:
+		return "left"
+	case SideRight:
+		return "right"
+	}
+	return ""
+}
+
+// RoutineExercise is one exercise of a routine with its resolved dosage:
+// library defaults already merged with the file's overrides.
+type RoutineExercise struct {
+	ID      string // built-in id, or a slug of the name for a custom exercise
+	Name    string
+	BuiltIn bool
+	Cues    []string
+	Notes   string
+	Sets    int
+	Reps    int           // 0: a timed hold
+	Hold    time.Duration // the hold per rep, or the whole hold when Reps is 0
+	Tempo   time.Duration // seconds per rep when Reps > 0 and Hold is 0
+	Both    bool          // each set done left, then right
+	Rest    time.Duration // rest between sets
+	Prepare time.Duration // get-ready countdown before the exercise
+}
+
+// RepDuration is how long one rep lasts: the hold when given, else the tempo.
+func (e RoutineExercise) RepDuration() time.Duration {
+	if e.Hold > 0 {
+		return e.Hold
+	}
+	return e.Tempo
+}
