@@ -1,0 +1,82 @@
+package storage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// RoutineFile is a routine file added to the library: its bytes as read,
+// so it can be shown and printed exactly as the therapist wrote it.
+type RoutineFile struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Hash    string    `json:"hash"`   // "sha256:<hex>" of Data
+	Source  string    `json:"source"` // the path it was added from
+	Data    []byte    `json:"data"`
+	AddedAt time.Time `json:"added_at"`
+}
+
+// ContentHash is the hash stored with a routine file and in the sessions
+// that followed it.
+func ContentHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// SaveRoutine adds r to the library, replacing a routine of the same id.
+// The hash is computed from Data when not given.
+func (s *Store) SaveRoutine(r RoutineFile) error {
+	if r.ID == "" {
+		return fmt.Errorf("cannot save to %s: routine has no id", s.path)
+	}
+	if r.Hash == "" {
+		r.Hash = ContentHash(r.Data)
+	}
+	v, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("cannot save to %s: routine %s: %w", s.path, r.ID, err)
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRoutines).Put([]byte(r.ID), v)
+	})
+}
+
+// Routines returns the library, by id.
+func (s *Store) Routines() ([]RoutineFile, error) {
+	var out []RoutineFile
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRoutines).ForEach(func(k, v []byte) error {
+			r, err := s.decodeRoutine(k, v)
+			out = append(out, r)
+			return err
+		})
+	})
+	return out, err
+}
+
+// Routine returns the library routine with id.
+func (s *Store) Routine(id string) (r RoutineFile, ok bool, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketRoutines).Get([]byte(id))
+		if v == nil {
+			return nil
+		}
+		r, err = s.decodeRoutine([]byte(id), v)
+		ok = err == nil
+		return err
+	})
+	return r, ok, err
+}
+
+func (s *Store) decodeRoutine(k, v []byte) (RoutineFile, error) {
+	var r RoutineFile
+	if err := json.Unmarshal(v, &r); err != nil || r.ID != string(k) {
+		return RoutineFile{}, fileErrorf(ErrDamaged, "database %s is damaged: the routine %q does not read back; run corecoach check", s.path, k)
+	}
+	return r, nil
+}

@@ -1,0 +1,194 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/oklog/ulid/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+// NewSessionID returns a new ULID for a session started at t, so ids sort by
+// start time too.
+func NewSessionID(t time.Time) string {
+	ms := uint64(0)
+	if t.After(time.UnixMilli(0)) {
+		ms = ulid.Timestamp(t)
+	}
+	return ulid.MustNew(min(ms, ulid.MaxTime()), rand.Reader).String()
+}
+
+const maxIDLen = 128
+
+// checkSession reports what makes s unfit to store, naming the session.
+func checkSession(s Session) error {
+	switch {
+	case s.ID == "":
+		return fmt.Errorf("session has no id")
+	case len(s.ID) > maxIDLen || !utf8.ValidString(s.ID):
+		return fmt.Errorf("session id %.40q is not a valid id", s.ID)
+	case s.StartedAt.IsZero():
+		return fmt.Errorf("session %s has no started_at", s.ID)
+	case s.Status != StatusCompleted && s.Status != StatusPartial:
+		return fmt.Errorf("session %s has status %q; want %q or %q", s.ID, s.Status, StatusCompleted, StatusPartial)
+	}
+	for name, p := range map[string]*int{"pain_before": s.PainBefore, "pain_after": s.PainAfter} {
+		if p != nil && (*p < 0 || *p > 10) {
+			return fmt.Errorf("session %s has %s %d; want 0..10 or null", s.ID, name, *p)
+		}
+	}
+	return nil
+}
+
+// normalize keeps what the format stores: times to the second in their own
+// offset, and an empty list rather than null for exercises.
+func normalize(s Session) Session {
+	s.StartedAt = s.StartedAt.Truncate(time.Second)
+	if s.EndedAt != nil {
+		e := s.EndedAt.Truncate(time.Second)
+		s.EndedAt = &e
+	}
+	if s.Exercises == nil {
+		s.Exercises = []ExerciseResult{}
+	}
+	return s
+}
+
+// sessionKey orders sessions by start instant (seconds, sign bit flipped so
+// that the byte order is the time order), then by id.
+func sessionKey(start time.Time, id string) []byte {
+	k := make([]byte, 8, 8+len(id))
+	binary.BigEndian.PutUint64(k, timeKey(start))
+	return append(k, id...)
+}
+
+func timeKey(t time.Time) uint64 { return uint64(t.Unix()) ^ 1<<63 }
+
+// SaveSession inserts or replaces the session with s.ID, and updates the
+// daily roll-up in the same transaction. Save a running session with status
+// partial at its start and at each checkpoint, and with its final status at
+// the end, so that one never finished reads back as partial.
+func (s *Store) SaveSession(sess Session) error {
+	if err := checkSession(sess); err != nil {
+		return fmt.Errorf("cannot save to %s: %w", s.path, err)
+	}
+	sess = normalize(sess)
+	val, err := json.Marshal(sess)
+	if err != nil {
+		return fmt.Errorf("cannot save to %s: session %s: %w", s.path, sess.ID, err)
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		days := map[string]bool{SessionDay(sess): true}
+		if old, ok, err := removeSession(tx, sess.ID); err != nil {
+			return err
+		} else if ok {
+			days[SessionDay(old)] = true
+		}
+		if err := putSession(tx, sess, val); err != nil {
+			return err
+		}
+		return s.recomputeDays(tx, days)
+	})
+}
+
+// removeSession deletes the stored session with id, returning it.
+func removeSession(tx *bolt.Tx, id string) (Session, bool, error) {
+	key := tx.Bucket(bucketSessionIDs).Get([]byte(id))
+	if key == nil {
+		return Session{}, false, nil
+	}
+	sessions := tx.Bucket(bucketSessions)
+	var old Session
+	if v := sessions.Get(key); v != nil {
+		if err := json.Unmarshal(v, &old); err != nil {
+			return Session{}, false, err
+		}
+	}
+	return old, true, sessions.Delete(key)
+}
+
+func putSession(tx *bolt.Tx, sess Session, val []byte) error {
+	key := sessionKey(sess.StartedAt, sess.ID)
+	if err := tx.Bucket(bucketSessions).Put(key, val); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSessionIDs).Put([]byte(sess.ID), key)
+}
+
+// Sessions returns every stored session, oldest first.
+func (s *Store) Sessions() ([]Session, error) {
+	return s.SessionsSince(time.Time{})
+}
+
+// SessionsSince returns the sessions started at or after t, oldest first.
+func (s *Store) SessionsSince(t time.Time) ([]Session, error) {
+	var out []Session
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSessions).Cursor()
+		start := []byte(nil)
+		if !t.IsZero() {
+			// Keys hold whole seconds; a t inside a second starts after it.
+			start = binary.BigEndian.AppendUint64(nil, timeKey(t.Add(time.Second-1)))
+		}
+		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
+			sess, err := s.decodeSession(k, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, sess)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// LastSession returns the session started last.
+func (s *Store) LastSession() (sess Session, ok bool, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		k, v := tx.Bucket(bucketSessions).Cursor().Last()
+		if k == nil {
+			return nil
+		}
+		sess, err = s.decodeSession(k, v)
+		ok = err == nil
+		return err
+	})
+	return sess, ok, err
+}
+
+// SessionCount is the number of stored sessions.
+func (s *Store) SessionCount() (n int, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketSessionIDs).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+func (s *Store) decodeSession(k, v []byte) (Session, error) {
+	sess, err := parseSession(k, v)
+	if err != nil {
+		return Session{}, fileErrorf(ErrDamaged, "database %s is damaged: a stored session does not read back (%v); run corecoach check", s.path, err)
+	}
+	return sess, nil
+}
+
+// parseSession decodes a stored session and checks it belongs under key k.
+func parseSession(k, v []byte) (Session, error) {
+	var sess Session
+	err := json.Unmarshal(v, &sess)
+	if err == nil {
+		err = checkSession(sess)
+	}
+	if err == nil && !bytes.Equal(k, sessionKey(sess.StartedAt, sess.ID)) {
+		err = fmt.Errorf("session %s is stored under the wrong key", sess.ID)
+	}
+	return sess, err
+}
+
+func beUint64(b []byte) uint64 { return binary.BigEndian.Uint64(b[:8]) }

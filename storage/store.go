@@ -1,0 +1,259 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// lockTimeout bounds the wait for another corecoach's transaction; bbolt's
+// default is to wait forever.
+const lockTimeout = time.Second
+
+// Errors a caller may want to tell apart; every error from this package
+// also names the database file.
+var (
+	ErrInUse        = errors.New("database in use")
+	ErrNotCorecoach = errors.New("not a corecoach database")
+	ErrDamaged      = errors.New("database damaged")
+	ErrNewerSchema  = errors.New("database from a newer corecoach")
+)
+
+// fileError is an error about the database file: a full sentence naming it,
+// classified by one of the errors above.
+type fileError struct {
+	kind error
+	msg  string
+}
+
+func (e *fileError) Error() string { return e.msg }
+func (e *fileError) Unwrap() error { return e.kind }
+
+func fileErrorf(kind error, format string, args ...any) error {
+	return &fileError{kind: kind, msg: fmt.Sprintf(format, args...)}
+}
+
+// Store is the corecoach database at one path. It holds no open file: each
+// method opens the file, runs one transaction and closes it, so that another
+// corecoach (say `stats` while a session runs) can use the file in between.
+type Store struct {
+	path string
+	mu   *sync.Mutex // shared by every Store of this file in the process
+}
+
+// Path is the database file as given to Open.
+func (s *Store) Path() string { return s.path }
+
+// Open validates the corecoach database at path, or creates it when there is
+// no file there. An existing file is only read until it is known to be a
+// corecoach database of this or an older schema; older ones are copied aside
+// and then migrated. The folder must exist.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, mu: fileMutex(path)}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := brokenErr(path); err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := create(path); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
+	case fi.IsDir():
+		return nil, fileErrorf(ErrNotCorecoach, "database %s is a folder, not a file; choose a file path with --db", path)
+	}
+	version, err := s.validate()
+	if err != nil {
+		return nil, err
+	}
+	if version < currentVersion() {
+		if err := s.migrate(version); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// validate opens the file read-only (the operating system then guarantees
+// nothing is written) and returns its schema version.
+func (s *Store) validate() (version int, err error) {
+	err = s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			version, err = readVersion(tx, s.path)
+			return err
+		})
+	})
+	return version, err
+}
+
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return s.op(true, fn)
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return s.op(false, fn)
+}
+
+// op runs one transaction on a freshly opened file, after checking that the
+// file is still a corecoach database this program can read.
+func (s *Store) op(readOnly bool, fn func(tx *bolt.Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.withDB(readOnly, func(db *bolt.DB) error {
+		txFn := func(tx *bolt.Tx) error {
+			v, err := readVersion(tx, s.path)
+			if err != nil {
+				return err
+			}
+			if v != currentVersion() {
+				return fileErrorf(ErrNewerSchema, "database %s changed to schema %d while in use; restart corecoach", s.path, v)
+			}
+			return fn(tx)
+		}
+		if readOnly {
+			return db.View(txFn)
+		}
+		return db.Update(txFn)
+	})
+}
+
+// withDB opens the file, runs fn and closes the file. bbolt can panic on a
+// damaged file: the panic is reported as damage, and a panic inside bbolt's
+// Open marks the file broken for the rest of the process, since the lock it
+// took may still be held.
+func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
+	if err := brokenErr(s.path); err != nil {
+		return err
+	}
+	db, err := openBolt(s.path, readOnly)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = damagedErr(s.path, r)
+		}
+		if cerr := db.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("cannot close database %s: %w", s.path, cerr)
+		}
+	}()
+	return fn(db)
+}
+
+var errEmptyFile = errors.New("empty file")
+
+// openBolt opens an existing file only: bbolt would create a missing file
+// and silently turn an empty one into a new database.
+func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, damagedErr(path, r)
+			markBroken(path, err)
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:  lockTimeout,
+		ReadOnly: readOnly,
+		OpenFile: openExisting,
+	})
+	if err != nil {
+		return nil, openErr(path, err)
+	}
+	return db, nil
+}
+
+func openExisting(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && fi.Size() == 0 {
+		err = errEmptyFile
+	}
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// openErr turns bbolt's and the system's errors into a sentence naming the
+// file and saying what to do.
+func openErr(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fileErrorf(ErrInUse, "database %s is in use by another corecoach; try again", path)
+	case errors.Is(err, errEmptyFile):
+		return fileErrorf(ErrNotCorecoach, "database %s is an empty file, not a corecoach database; it was left untouched: remove it to start a new database, or choose another file with --db", path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return fileErrorf(ErrNotCorecoach, "%s is not a corecoach database; it was left untouched: choose another file with --db", path)
+	case errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+		return fileErrorf(ErrDamaged, "database %s is damaged (%v); it was left untouched: keep a copy, then restore a backup or move it aside to start a new one", path, err)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("database %s no longer exists", path)
+	}
+	return fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
+}
+
+func damagedErr(path string, r any) error {
+	return fileErrorf(ErrDamaged, "database %s is damaged (%v); it was left untouched: run corecoach check, keep a copy, then restore a backup or move it aside", path, r)
+}
+
+// unwrapPathErr drops the path an *fs.PathError repeats, since our message
+// names the file already.
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Process-wide state per file: one mutex, so two Stores of one file never
+// wait on each other's lock, and the files found broken.
+var (
+	filesMu sync.Mutex
+	mutexes = map[string]*sync.Mutex{}
+	broken  = map[string]error{}
+)
+
+func fileKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+func fileMutex(path string) *sync.Mutex {
+	filesMu.Lock()
+	defer filesMu.Unlock()
+	k := fileKey(path)
+	if mutexes[k] == nil {
+		mutexes[k] = &sync.Mutex{}
+	}
+	return mutexes[k]
+}
+
+func markBroken(path string, err error) {
+	filesMu.Lock()
+	defer filesMu.Unlock()
+	broken[fileKey(path)] = err
+}
+
+func brokenErr(path string) error {
+	filesMu.Lock()
+	defer filesMu.Unlock()
+	return broken[fileKey(path)]
+}
