@@ -1,0 +1,91 @@
+package routines
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLibraryComplete(t *testing.T) {
+	required := []string{"plank", "side-plank", "glute-bridge", "bird-dog", "dead-bug", "cat-cow",
+		"pelvic-tilt", "childs-pose", "knee-to-chest", "supine-twist", "hamstring-stretch",
+		"hip-flexor-stretch", "curl-up", "clamshell", "prone-press-up"}
+	for _, id := range required {
+		if _, ok := LookupExercise(id); !ok {
+			t.Errorf("library lacks %q", id)
+		}
+	}
+	for _, e := range Library() {
+		t.Run(e.ID, func(t *testing.T) {
+			if !validID(e.ID) {
+				t.Errorf("id %q is not of [a-z0-9-]", e.ID)
+			}
+			for field, v := range map[string]string{"name": e.Name, "purpose": e.Purpose,
+				"easier": e.Easier, "harder": e.Harder, "source": e.Source} {
+				if strings.TrimSpace(v) == "" {
+					t.Errorf("%s is empty", field)
+				}
+			}
+			if n := len(e.Cues); n < 3 || n > 5 {
+				t.Errorf("%d cues, want 3-5", n)
+			}
+			if len(e.Mistakes) == 0 {
+				t.Error("no common mistakes")
+			}
+			for _, s := range append(append([]string{e.Name, e.Purpose, e.Source}, e.Cues...), e.Mistakes...) {
+				if Sanitize(s) != s || strings.Contains(s, "\n") {
+					t.Errorf("text %q has control characters", s)
+				}
+			}
+			if e.Sets < 1 || e.Sets > maxSets || e.Reps < 0 || e.Reps > maxReps {
+				t.Errorf("sets %d, reps %d out of bounds", e.Sets, e.Reps)
+			}
+			if e.Reps == 0 && e.Hold == 0 {
+				t.Error("a timed hold without a hold time")
+			}
+			if e.Reps > 0 && e.Hold == 0 && e.Tempo == 0 {
+				t.Error("reps without a hold or tempo")
+			}
+			if e.Hold != 0 && (e.Hold < minHold || e.Hold > maxHold) {
+				t.Errorf("hold %v out of bounds", e.Hold)
+			}
+			if e.Rest < 0 || e.Rest > maxRest {
+				t.Errorf("rest %v out of bounds", e.Rest)
+			}
+		})
+	}
+}
+
+func TestLookupExercise(t *testing.T) {
+	e, ok := LookupExercise("curl-up")
+	if !ok || e.Name != "McGill curl-up" {
+		t.Fatalf("LookupExercise(curl-up) = %q, %v", e.Name, ok)
+	}
+	if _, ok := LookupExercise("plnak"); ok {
+		t.Fatal("found an exercise that does not exist")
+	}
+	if got := SuggestExercise("plnak"); got != "plank" {
+		t.Errorf("SuggestExercise(plnak) = %q, want plank", got)
+	}
+	if got := SuggestExercise("zzzzzzzz"); got != "" {
+		t.Errorf("SuggestExercise(zzzzzzzz) = %q, want none", got)
+	}
+}
+
+func TestLibraryIsACopy(t *testing.T) {
+	Library()[0].Name = "changed"
+	if Library()[0].Name == "changed" {
+		t.Error("Library() exposes its backing array")
+	}
+}
+
+func TestDecodeLibraryRejects(t *testing.T) {
+	for name, data := range map[string]string{
+		"unknown field": "- id: x\n  nmae: X\n",
+		"bad duration":  "- id: x\n  hold: 3 weeks\n",
+		"duplicate":     "- id: x\n- id: x\n",
+	} {
+		if _, err := decodeLibrary([]byte(data)); err == nil {
+			t.Errorf("%s: decodeLibrary accepted it", name)
+		}
+	}
+}

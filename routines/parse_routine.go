@@ -1,0 +1,351 @@
+package routines
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// routine reads the top-level mapping of a routine file.
+func (p *fileParser) routine(body ast.Node) *Routine {
+	m, ok := p.mapping(body, "a routine file", topKeys)
+	if !ok {
+		return nil
+	}
+	if !p.version(body, m) {
+		return nil
+	}
+	r := &Routine{PainLimit: DefaultPainLimit, Prepare: DefaultPrepare}
+	if e, ok := m["id"]; ok {
+		if id, ok := p.text(e, false); ok {
+			if validID(id) {
+				r.ID = id
+			} else {
+				p.add(e.value, "invalid id %q; use lower-case letters, digits and dashes, such as %q", id, slugify(id))
+			}
+		}
+	}
+	if e, ok := m["name"]; ok {
+		r.Name, _ = p.text(e, false)
+	} else {
+		p.add(body, "missing \"name\": every routine needs a name")
+	}
+	if e, ok := m["author"]; ok {
+		r.Author, _ = p.text(e, false)
+	}
+	if e, ok := m["notes"]; ok {
+		r.Notes, _ = p.text(e, true)
+	}
+	if e, ok := m["schedule"]; ok {
+		r.Schedule = p.schedule(e)
+	}
+	if e, ok := m["pain"]; ok {
+		if pm, ok := p.mapping(e.value, "\"pain\"", painKeys); ok {
+			if l, ok := pm["limit"]; ok {
+				r.PainLimit, _ = p.integer(l, 0, 10)
+			}
+		}
+	}
+	var fileRest *time.Duration
+	if e, ok := m["defaults"]; ok {
+		if dm, ok := p.mapping(e.value, "\"defaults\"", defaultsKeys); ok {
+			if d, ok := dm["prepare"]; ok {
+				r.Prepare, _ = p.duration(d, 0, maxRest)
+			}
+			if d, ok := dm["rest"]; ok {
+				if v, ok := p.duration(d, 0, maxRest); ok {
+					fileRest = &v
+				}
+			}
+		}
+	}
+	r.Rest = DefaultRest
+	if fileRest != nil {
+		r.Rest = *fileRest
+	}
+	e, ok := m["exercises"]
+	if !ok {
+		p.add(body, "missing \"exercises\": a routine needs at least one exercise")
+		return r
+	}
+	items, ok := p.list(e, "[{use: plank}]")
+	if !ok {
+		return r
+	}
+	if len(items) == 0 {
+		p.add(e.kn, "\"exercises\" is empty; a routine needs at least one exercise")
+		return r
+	}
+	clean := len(p.problems) == 0
+	for _, item := range items {
+		if ex, ok := p.exercise(item, r, fileRest); ok {
+			r.Exercises = append(r.Exercises, ex)
+		}
+	}
+	if clean && len(p.problems) == 0 {
+		if total, over := boundedTotal(r); over {
+			p.add(e.kn, "the routine takes more than %s (at least %s); split it into shorter routines", FormatDuration(maxTotal), FormatDuration(total))
+		}
+	}
+	return r
+}
+
+// version checks the format version first: a newer file is refused with
+// that one message, since its other keys may be ones we do not know.
+func (p *fileParser) version(body ast.Node, m map[string]entry) bool {
+	e, ok := m["corecoach"]
+	if !ok {
+		p.add(body, "missing \"corecoach: 1\": the first line of a routine file gives its format version")
+		return true
+	}
+	n, ok := p.value(e)
+	if !ok {
+		return true
+	}
+	if in, isInt := n.(*ast.IntegerNode); isInt {
+		v := intValue(in)
+		if v == FormatVersion {
+			return true
+		}
+		if v > FormatVersion {
+			p.problems = ProblemList{}
+			p.add(n, "this file is format %s, newer than this corecoach understands (format %d); update corecoach to use it", in.GetToken().Value, FormatVersion)
+			return false
+		}
+	}
+	p.add(n, "\"corecoach\" must be %d, the format version, not %s", FormatVersion, describe(n))
+	return true
+}
+
+var weekdayNames = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+// schedule reads weekdayNames: mon..sun, or full names; any case.
+func (p *fileParser) schedule(e entry) []time.Weekday {
+	items, ok := p.list(e, "[mon, wed, fri]")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		p.add(e.kn, "\"schedule\" lists no days; leave it out to exercise every day")
+		return nil
+	}
+	var days []time.Weekday
+	seen := map[time.Weekday]int{}
+	for _, n := range items {
+		s, ok := p.textNode(n, "schedule", false)
+		if !ok {
+			continue
+		}
+		d, ok := parseWeekday(s)
+		if !ok {
+			p.add(n, "%s", weekdayProblem(s))
+			continue
+		}
+		if line, dup := seen[d]; dup {
+			p.add(n, "%q is already listed on line %d", s, line)
+			continue
+		}
+		seen[d], _ = position(n)
+		days = append(days, d)
+	}
+	return days
+}
+
+func parseWeekday(s string) (time.Weekday, bool) {
+	s = strings.ToLower(s)
+	for i, w := range weekdayNames {
+		if s == w || s == strings.ToLower(time.Weekday(i).String()) {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
+
+func weekdayProblem(s string) string {
+	msg := fmt.Sprintf("unknown weekday %q; use mon, tue, wed, thu, fri, sat or sun", s)
+	low := strings.ToLower(s)
+	if len(low) >= 2 {
+		for i, w := range weekdayNames {
+			if strings.HasPrefix(strings.ToLower(time.Weekday(i).String()), low) {
+				return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, w)
+			}
+		}
+	}
+	if c := suggest(low, weekdayNames); c != "" {
+		return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, c)
+	}
+	return msg
+}
+
+// exercise reads one item of `exercises` and merges it with the library.
+func (p *fileParser) exercise(item ast.Node, r *Routine, fileRest *time.Duration) (RoutineExercise, bool) {
+	if s, ok := scalarText(item); ok {
+		if _, known := LookupExercise(s); known {
+			p.add(item, "each exercise is a mapping; write \"- use: %s\"", s)
+			return RoutineExercise{}, false
+		}
+	}
+	m, ok := p.mapping(item, "each exercise", exerciseKeys)
+	if !ok {
+		return RoutineExercise{}, false
+	}
+	before := len(p.problems)
+	ex := RoutineExercise{Sets: 1, Rest: r.Rest, Prepare: r.Prepare}
+	use, hasUse := m["use"]
+	name, hasName := m["name"]
+	switch {
+	case hasUse && hasName:
+		p.add(name.kn, "an exercise has \"use\" (a built-in exercise) or \"name\" (your own), not both")
+	case hasUse:
+		if id, ok := p.text(use, false); ok {
+			lib, known := LookupExercise(id)
+			if !known {
+				p.add(use.value, "%s", didYouMean(fmt.Sprintf("unknown exercise %q", id), id, loadLibrary().ids))
+				break
+			}
+			ex = lib.Routine()
+			ex.Prepare = r.Prepare
+			if fileRest != nil {
+				ex.Rest = *fileRest
+			}
+		}
+	case hasName:
+		if s, ok := p.text(name, false); ok {
+			ex.Name, ex.ID = s, slugify(s)
+			if ex.ID == "" {
+				ex.ID = "exercise"
+			}
+		}
+	default:
+		p.add(item, "an exercise needs \"use\" (a built-in exercise such as plank) or \"name\" (your own)")
+	}
+	p.dosage(m, &ex)
+	if len(p.problems) > before {
+		return RoutineExercise{}, false
+	}
+	if ex.Reps == 0 && ex.Hold == 0 {
+		p.add(item, "%q has no \"reps\" and no \"hold\"; give \"hold\" for a timed hold, or \"reps\"", ex.Name)
+		return RoutineExercise{}, false
+	}
+	return ex, true
+}
+
+// dosage applies the file's overrides to ex.
+func (p *fileParser) dosage(m map[string]entry, ex *RoutineExercise) {
+	if e, ok := m["sets"]; ok {
+		ex.Sets, _ = p.integer(e, 1, maxSets)
+	}
+	if e, ok := m["reps"]; ok {
+		ex.Reps, _ = p.integer(e, 1, maxReps)
+	}
+	_, hasHold := m["hold"]
+	if e, ok := m["hold"]; ok {
+		ex.Hold, _ = p.duration(e, minHold, maxHold)
+	}
+	if e, ok := m["tempo"]; ok {
+		ex.Tempo, _ = p.duration(e, minHold, maxHold)
+		// A tempo in the file paces the reps even when the library
+		// exercise holds each rep.
+		if !hasHold && ex.Reps > 0 {
+			ex.Hold = 0
+		}
+	}
+	if ex.Reps > 0 && ex.Hold == 0 && ex.Tempo == 0 {
+		ex.Tempo = DefaultTempo
+	}
+	if e, ok := m["rest"]; ok {
+		ex.Rest, _ = p.duration(e, 0, maxRest)
+	}
+	if e, ok := m["prepare"]; ok {
+		ex.Prepare, _ = p.duration(e, 0, maxRest)
+	}
+	if e, ok := m["sides"]; ok {
+		if s, ok := p.text(e, false); ok {
+			switch s {
+			case "one":
+				ex.Both = false
+			case "both":
+				ex.Both = true
+			default:
+				p.add(e.value, "%s", didYouMean(fmt.Sprintf("\"sides\" must be one or both, not %q", s), s, []string{"one", "both"}))
+			}
+		}
+	}
+	if e, ok := m["notes"]; ok {
+		ex.Notes, _ = p.text(e, true)
+	}
+	if e, ok := m["cues"]; ok {
+		if items, ok := p.list(e, "[Back flat, Knees over ankles]"); ok {
+			ex.Cues = ex.Cues[:0]
+			for _, n := range items {
+				if s, ok := p.textNode(n, "cues", false); ok {
+					ex.Cues = append(ex.Cues, s)
+				}
+			}
+		}
+	}
+}
+
+// boundedTotal adds up the routine's plan exercise by exercise, stopping
+// as soon as it passes maxTotal so that a huge file costs little.
+func boundedTotal(r *Routine) (time.Duration, bool) {
+	var total time.Duration
+	var steps []Step
+	for i, e := range r.Exercises {
+		steps = compileExercise(steps[:0], i, e)
+		total += Plan{Steps: steps}.Total()
+		if total > maxTotal {
+			return total, true
+		}
+	}
+	return total, false
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > maxIDLen {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// slugify turns text into an id: lower-case letters and digits, other runs
+// of characters as one dash.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+			if b.Len() >= maxIDLen {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// defaultID is the id of a file without one: its file name, else its name.
+func defaultID(file, name string) string {
+	base := filepath.Base(file)
+	if id := slugify(strings.TrimSuffix(base, filepath.Ext(base))); id != "" {
+		return id
+	}
+	if id := slugify(name); id != "" {
+		return id
+	}
+	return "routine"
+}
