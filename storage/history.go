@@ -139,7 +139,7 @@ func decodeOne(data []byte, v any) error {
 		}
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return fmt.Errorf("history document is not valid JSON: %s: %v", position(data, int(se.Offset)), err)
+			return fmt.Errorf("history document is not valid JSON: %s: %v", position(data, int(se.Offset)-1), err)
 		}
 		return fmt.Errorf("history document: %w", jsonErr(err))
 	}

@@ -110,7 +110,7 @@ func runMigrations(db *bolt.DB, from int) error {
 func (s *Store) migrate(from int) error {
 	return s.withDB(false, func(db *bolt.DB) error {
 		backup := fmt.Sprintf("%s.schema%d-%s.bak", s.path, from, time.Now().UTC().Format("20060102T150405Z"))
-		if err := db.View(func(tx *bolt.Tx) error { return tx.CopyFile(backup, 0o600) }); err != nil {
+		if err := db.View(func(tx *bolt.Tx) error { return copyTo(tx, backup) }); err != nil {
 			return fmt.Errorf("cannot copy database %s to %s before upgrading it: %w", s.path, backup, unwrapPathErr(err))
 		}
 		if err := runMigrations(db, from); err != nil {
@@ -118,6 +118,25 @@ func (s *Store) migrate(from int) error {
 		}
 		return nil
 	})
+}
+
+// copyTo writes a consistent copy of the database to a new file.
+func copyTo(tx *bolt.Tx, path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = tx.WriteTo(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
 }
 
 // create makes a new database at path atomically: it is built in a temporary

@@ -1,0 +1,168 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func exportSessions(t *testing.T, s *Store) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.Export(&buf, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	src := newStore(t)
+	ny, tokyo := zone(t, "America/New_York"), zone(t, "Asia/Tokyo")
+	a := session("01A", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), StatusCompleted)
+	a.PainBefore, a.PainAfter, a.Note = intp(4), intp(3), "Left side tight"
+	b := session("01B", time.Date(2026, 3, 9, 7, 0, 0, 0, tokyo), StatusPartial)
+	b.EndedAt, b.Exercises = nil, nil
+	for _, x := range []Session{b, a} {
+		if err := src.SaveSession(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := exportSessions(t, src)
+	if !bytes.Contains(doc, []byte(`"exported_at": "2026-11-24T09:00:00Z"`)) || !bytes.Contains(doc, []byte(`"format": "corecoach-history"`)) {
+		t.Errorf("export header:\n%s", doc)
+	}
+
+	dst := newStore(t)
+	added, skipped, err := dst.Import(bytes.NewReader(doc))
+	if err != nil || added != 2 || skipped != 0 {
+		t.Fatalf("Import() = %d, %d, %v; want 2, 0", added, skipped, err)
+	}
+	if again := exportSessions(t, dst); !bytes.Equal(again, doc) {
+		t.Errorf("export after import differs:\n%s\nwant\n%s", again, doc)
+	}
+	added, skipped, err = dst.Import(bytes.NewReader(doc))
+	if err != nil || added != 0 || skipped != 2 {
+		t.Errorf("second Import() = %d, %d, %v; want 0, 2", added, skipped, err)
+	}
+	srcDays, _ := src.Days()
+	dstDays, _ := dst.Days()
+	if fmt.Sprint(srcDays) != fmt.Sprint(dstDays) {
+		t.Errorf("days after import %v, want %v", dstDays, srcDays)
+	}
+	if err := dst.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestExportEmpty(t *testing.T) {
+	var doc History
+	if err := json.Unmarshal(exportSessions(t, newStore(t)), &doc); err != nil || doc.Sessions == nil || len(doc.Sessions) != 0 {
+		t.Errorf("empty export: %+v, %v; want an empty list", doc, err)
+	}
+}
+
+// A stored session is left as it is, even when the document differs.
+func TestImportKeepsStored(t *testing.T) {
+	s := newStore(t)
+	stored := session("same", time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC), StatusCompleted)
+	stored.Note = "mine"
+	if err := s.SaveSession(stored); err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"format":"corecoach-history","version":1,"sessions":[
+		{"id":"same","started_at":"2026-01-05T08:00:00Z","status":"partial","note":"theirs"},
+		{"id":"new","started_at":"2026-01-06T08:00:00+01:00","status":"completed","future_field":true},
+		{"id":"new","started_at":"2026-01-07T08:00:00Z","status":"completed"}]}`
+	added, skipped, err := s.Import(strings.NewReader(doc))
+	if err != nil || added != 1 || skipped != 2 {
+		t.Fatalf("Import() = %d, %d, %v; want 1, 2", added, skipped, err)
+	}
+	ss, _ := s.Sessions()
+	if len(ss) != 2 || ss[0].Note != "mine" || ss[1].ID != "new" || ss[1].StartedAt.Day() != 6 {
+		t.Errorf("sessions after import: %+v", ss)
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	const ok = `{"id":"x","started_at":"2026-01-05T08:00:00Z","status":"completed"}`
+	doc := func(sessions ...string) string {
+		return `{"format":"corecoach-history","version":1,"sessions":[` + strings.Join(sessions, ",") + `]}`
+	}
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"empty", "", "empty"},
+		{"not json", "hello", "not valid JSON: line 1, column 1"},
+		{"broken json", "{\n\"format\": \"corecoach-history\",\n\"version\": 1,,\n}", "line 3"},
+		{"trailing", doc(ok) + " {}", "more after its end"},
+		{"other format", `{"format":"something","version":1,"sessions":[]}`, `format "something"`},
+		{"no format", `{"version":1}`, `format ""`},
+		{"no version", `{"format":"corecoach-history"}`, "no version"},
+		{"newer", `{"format":"corecoach-history","version":2,"sessions":[]}`, "version 2, written by a newer corecoach"},
+		{"version 0", `{"format":"corecoach-history","version":0}`, "invalid version 0"},
+		{"sessions not list", `{"format":"corecoach-history","version":1,"sessions":{}}`, "sessions must be a list"},
+		{"no id", doc(ok, `{"started_at":"2026-01-05T08:00:00Z","status":"completed"}`), "session 2: session has no id"},
+		{"no start", doc(`{"id":"y","status":"completed"}`), "session 1: session y has no started_at"},
+		{"bad start", doc(`{"id":"y","started_at":"yesterday","status":"completed"}`), "session 1:"},
+		{"bad status", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"done"}`), `status "done"`},
+		{"pain", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":11}`), "pain_after 11"},
+		{"pain type", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":"4"}`), "field pain_after must be int, not string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			added, skipped, err := s.Import(strings.NewReader(tt.doc))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Import() = %v; want %q", err, tt.want)
+			}
+			if n, _ := s.SessionCount(); n != 0 || added != 0 || skipped != 0 {
+				t.Errorf("a refused document wrote %d sessions (reported %d, %d)", n, added, skipped)
+			}
+		})
+	}
+}
+
+func TestImportTooLarge(t *testing.T) {
+	s := newStore(t)
+	big := strings.NewReader(`{"format":"corecoach-history","version":1,"note":"` + strings.Repeat("x", MaxHistorySize) + `"}`)
+	if _, _, err := s.Import(big); err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
+		t.Errorf("Import(huge) = %v", err)
+	}
+}
+
+func FuzzParseHistory(f *testing.F) {
+	f.Add([]byte(`{"format":"corecoach-history","version":1,"sessions":[{"id":"x","started_at":"2026-01-05T08:00:00Z","status":"completed","pain_before":3,"exercises":[{"id":"plank","seconds":30}]}]}`))
+	f.Add([]byte(`{"format":"corecoach-history","version":2}`))
+	f.Add([]byte(`{"format":"corecoach-history","version":1,"sessions":null} x`))
+	f.Add([]byte(`[1,2]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := ParseHistory(data)
+		if err != nil {
+			if doc != nil {
+				t.Fatal("a document and an error")
+			}
+			return
+		}
+		// Whatever is accepted can be stored and read back as it was.
+		for _, s := range doc.Sessions {
+			if err := checkSession(s); err != nil {
+				t.Fatalf("accepted an invalid session: %v", err)
+			}
+			n := normalize(s)
+			raw, err := json.Marshal(n)
+			if err != nil {
+				t.Fatalf("accepted session does not encode: %v", err)
+			}
+			back, err := parseSession(sessionKey(n.StartedAt, n.ID), raw)
+			if err != nil || SessionDay(back) != SessionDay(n) {
+				t.Fatalf("accepted session does not read back: %v", err)
+			}
+		}
+	})
+}
