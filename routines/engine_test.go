@@ -3,6 +3,7 @@ package routines
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -560,4 +561,180 @@ func TestEventKindString(t *testing.T) {
 	if EventSetDone.String() != "set done" || EventKind(99).String() != "unknown event" {
 		t.Error("EventKind names")
 	}
+}
+
+// plans for the property test: the test plan, and one with odd lengths,
+// zero-length steps and a step with no exercise.
+func propertyPlans() []Plan {
+	ms := time.Millisecond
+	odd := Plan{Routine: &Routine{Exercises: []RoutineExercise{{ID: "a"}, {ID: "b"}}}, Steps: []Step{
+		{Kind: StepPrepare, Duration: 0},
+		{Kind: StepReps, Exercise: 0, Set: 1, Sets: 2, Reps: 3, Rep: 1300 * ms, Duration: 3900 * ms},
+		{Kind: StepRest, Exercise: 0, Set: 1, Sets: 2, Duration: 2500 * ms},
+		{Kind: StepReps, Exercise: 0, Set: 2, Sets: 2, Reps: 5, Duration: 5 * time.Second},
+		{Kind: StepHold, Exercise: 1, Set: 1, Sets: 1, Side: SideLeft, Duration: 700 * ms},
+		{Kind: StepSwitch, Exercise: 1, Set: 1, Sets: 1, Duration: 0},
+		{Kind: StepHold, Exercise: 1, Set: 1, Sets: 1, Side: SideRight, Duration: 4100 * ms},
+	}}
+	return []Plan{testPlan(), odd}
+}
+
+// checkOps runs the operations that data encodes (two bytes each: the
+// operation, and how far the clock moves before it, sometimes back, sometimes
+// by minutes) and checks the invariants after each.
+func checkOps(t *testing.T, data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	plans := propertyPlans()
+	p := plans[int(data[0])%len(plans)]
+	data = data[1:]
+	now := t0
+	e := NewEngine(p, now)
+	var passed time.Duration // clock time gone forward, the most work can be
+	var hist []Event
+	check := checker{t: t, plan: p, run: -1}
+	check.events("Start", e.Start(now))
+	skippedOrQuit := false
+	prev := e.Snapshot(now).Progress
+	for i := 0; i+1 < len(data); i += 2 {
+		d := time.Duration(data[i+1]) * 50 * time.Millisecond
+		switch b := data[i+1]; {
+		case b >= 240:
+			d = time.Duration(b-239) * time.Minute
+		case b >= 200:
+			d = -time.Duration(b-199) * time.Second
+		}
+		now = now.Add(d)
+		passed += max(d, 0) // a clock gone back counts on from where it was
+		op := []string{"tick", "tick", "tick", "pause", "skip", "back", "extend", "hurt", "quit"}[int(data[i])%9]
+		if op == "quit" && data[i]%2 == 0 {
+			op = "tick" // keep most runs going to the end
+		}
+		skippedOrQuit = skippedOrQuit || op == "skip" || op == "quit"
+		var ev []Event
+		switch op {
+		case "tick":
+			ev = e.Tick(now)
+		case "pause":
+			ev = e.TogglePause(now)
+		case "skip":
+			ev = e.Skip(now)
+		case "back":
+			ev = e.Back(now)
+		case "extend":
+			e.ExtendRest(now, 15*time.Second)
+		case "hurt":
+			e.FlagHurt(now)
+		case "quit":
+			ev = e.Quit(now)
+		}
+		hist = append(hist, ev...)
+		check.events(op, ev)
+		s := e.Snapshot(now)
+		check.snapshot(op, s)
+		if op != "back" && s.Progress < prev {
+			t.Fatalf("%s: progress went back from %v to %v", op, prev, s.Progress)
+		}
+		prev = s.Progress
+		if nc := e.NextChange(now); nc < 0 || (!s.Done && !s.Paused && (nc > time.Second || nc > s.Remaining)) {
+			t.Fatalf("%s: NextChange %v with %v left", op, nc, s.Remaining)
+		}
+		var work time.Duration
+		for _, r := range e.Results(now) {
+			if r.SetsDone < 0 || r.SetsDone > r.SetsPlanned || r.Seconds < 0 {
+				t.Fatalf("%s: results %+v", op, r)
+			}
+			work += time.Duration(r.Seconds) * time.Second
+		}
+		if slack := time.Duration(len(p.Routine.Exercises)) * time.Second / 2; work > passed+slack {
+			t.Fatalf("%s: %v of work in %v", op, work, passed)
+		}
+		if e.Snapshot(now) != s {
+			t.Fatalf("%s: reading the engine changed it", op)
+		}
+	}
+	if s := e.Snapshot(now); s.Done && !skippedOrQuit {
+		for _, r := range e.Results(now) {
+			if r.SetsDone != r.SetsPlanned || r.Skipped {
+				t.Fatalf("completed without skips, but %+v (events %s)", r, evs(hist))
+			}
+		}
+	}
+}
+
+// checker follows the events of one engine across calls.
+type checker struct {
+	t        *testing.T
+	plan     Plan
+	run      int // step under way, -1 before the first
+	count    int // last countdown in this run
+	rep      int // last rep in this run
+	lastDone int // step of the last EventStepDone in this call, -1 if none
+	ended    bool
+}
+
+func (c *checker) events(op string, ev []Event) {
+	c.t.Helper()
+	c.lastDone = -1
+	for _, e := range ev {
+		if c.ended {
+			c.t.Fatalf("%s: %s after the session ended", op, evs([]Event{e}))
+		}
+		bad := false
+		switch e.Kind {
+		case EventStepStarted:
+			bad = e.Step < 0 || e.Step >= len(c.plan.Steps) || (c.lastDone >= 0 && e.Step != c.lastDone+1)
+			c.run, c.count, c.rep, c.lastDone = e.Step, 4, 0, -1
+		case EventRepStarted:
+			bad = e.Step != c.run || e.Rep <= c.rep || e.Rep > max(c.plan.Steps[c.run].Reps, 1)
+			c.rep = e.Rep
+		case EventCountdown:
+			bad = e.Step != c.run || e.Remaining < 1 || e.Remaining >= c.count || !c.plan.Steps[c.run].Work()
+			c.count = e.Remaining
+		case EventStepDone:
+			bad = e.Step != c.run
+			c.lastDone = e.Step
+		case EventSetDone, EventExerciseDone:
+			bad = e.Step != c.lastDone || !c.plan.Steps[e.Step].Work()
+		case EventSessionDone:
+			bad = e.Step != len(c.plan.Steps)
+			c.ended = true
+		}
+		if bad {
+			c.t.Fatalf("%s: out of order: %s (in %s)", op, evs([]Event{e}), evs(ev))
+		}
+	}
+}
+
+func (c *checker) snapshot(op string, s Snapshot) {
+	c.t.Helper()
+	n := len(c.plan.Steps)
+	ok := s.Index >= 0 && s.Index <= n && s.Done == (s.Index == n) && s.Done == c.ended &&
+		s.Remaining >= 0 && s.Elapsed >= 0 && s.Remaining+s.Elapsed == s.Duration &&
+		s.Progress >= 0 && s.Progress <= 1 && s.StepProgress >= 0 && s.StepProgress <= 1 &&
+		(s.Done || s.Index == c.run) && (!s.Quit || s.Done)
+	if ok && !s.Done && s.Step.Kind == StepReps {
+		ok = s.Rep >= 1 && s.Rep <= max(s.Step.Reps, 1)
+	}
+	if !ok {
+		c.t.Fatalf("%s: bad snapshot %+v", op, s)
+	}
+}
+
+func TestEngineRandomOperations(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		data := make([]byte, 1+2*r.IntN(80))
+		for i := range data {
+			data[i] = byte(r.Uint32())
+		}
+		checkOps(t, data)
+	}
+}
+
+func FuzzEngine(f *testing.F) {
+	f.Add([]byte{0, 0, 100, 0, 100, 4, 10, 5, 10, 0, 250})
+	f.Add([]byte{1, 3, 20, 3, 250, 6, 0, 0, 210, 8, 1})
+	f.Fuzz(checkOps)
 }
