@@ -2,6 +2,7 @@ package routines
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -99,6 +101,10 @@ func Parse(filename string, data []byte) (r *Routine, err error) {
 	}()
 	r = p.parse(data)
 	if len(p.problems) > 0 {
+		// In the order of the file, as an editor lists them.
+		slices.SortStableFunc(p.problems, func(a, b Problem) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
 		return nil, p.problems
 	}
 	return r, nil
@@ -120,8 +126,17 @@ func (p *fileParser) add(n ast.Node, format string, args ...any) {
 }
 
 func position(n ast.Node) (line, col int) {
-	if n == nil {
+	// A mapping's own token is the ':' after its first key; people look
+	// for the key.
+	switch m := n.(type) {
+	case nil:
 		return 0, 0
+	case *ast.MappingNode:
+		if len(m.Values) > 0 {
+			return position(m.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		return position(m.Key)
 	}
 	tk := n.GetToken()
 	if tk == nil || tk.Position == nil {

@@ -1,10 +1,21 @@
 package routines
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // suggest returns the candidate nearest to s when it is near enough to be a
 // likely typo, else "".
 func suggest(s string, candidates []string) string {
+	// A cut-short word ("prep" for "prepare") is a near miss too.
+	if len(s) >= 3 {
+		for _, c := range candidates {
+			if strings.HasPrefix(c, s) {
+				return c
+			}
+		}
+	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)

@@ -1,0 +1,292 @@
+package routines
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+const head = "corecoach: 1\nname: X\n"
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		want []string // the problems, in order, without the file name
+	}{
+		{"typo in key and exercise", head + "exercises:\n  - use: plnak\n    hodl: 3s\n",
+			[]string{`4:10: unknown exercise "plnak"; did you mean "plank"?`, `5:5: unknown key "hodl"; did you mean "hold"?`}},
+		{"unknown top key far from any", head + "colour: red\nexercises:\n  - use: plank\n",
+			[]string{`3:1: unknown key "colour"`}},
+		{"empty", "", []string{`the file is empty; a routine needs at least "corecoach: 1", a name and exercises`}},
+		{"only comments", "# nothing yet\n\n", []string{`the file is empty; a routine needs at least "corecoach: 1", a name and exercises`}},
+		{"newer format", "corecoach: 2\nname: X\nfuture: yes\n",
+			[]string{`1:12: this file is format 2, newer than this corecoach understands (format 1); update corecoach to use it`}},
+		{"version not a number", "corecoach: one\nname: X\nexercises:\n  - use: plank\n",
+			[]string{`1:12: "corecoach" must be 1, the format version, not "one"`}},
+		{"missing everything", "author: Me\n", []string{
+			`1:1: missing "corecoach: 1": the first line of a routine file gives its format version`,
+			`1:1: missing "name": every routine needs a name`,
+			`1:1: missing "exercises": a routine needs at least one exercise`}},
+		{"syntax error", "corecoach: 1\nname: [\n", []string{`2:7: YAML syntax error: sequence end token ']' not found`}},
+		{"duplicate key", head + "name: Y\nexercises:\n  - use: plank\n", []string{`3:1: duplicate key "name"; it is already given on line 2`}},
+		{"tab indentation", "corecoach: 1\n\tname: X\n", []string{`2:1: a tab in the indentation; YAML indents with spaces only`}},
+		{"not a mapping", "- plank\n", []string{`1:1: a routine file must be a mapping of keys, not a list`}},
+		{"two documents", head + "exercises:\n  - use: plank\n---\nname: Y\n",
+			[]string{`6:1: a routine file holds one YAML document; remove the second "---" and what follows`}},
+		{"bad id, empty name, no exercises", "corecoach: 1\nid: Back Week\nname:\nexercises: []\n", []string{
+			`2:5: invalid id "Back Week"; use lower-case letters, digits and dashes, such as "back-week"`,
+			`3:1: "name" has no value`,
+			`4:1: "exercises" is empty; a routine needs at least one exercise`}},
+		{"schedule", head + "schedule: [mon, thurs, funday, Mon, Sunday]\nexercises:\n  - use: plank\n", []string{
+			`3:17: unknown weekday "thurs"; did you mean "thu"?`,
+			`3:24: unknown weekday "funday"; use mon, tue, wed, thu, fri, sat or sun`,
+			`3:32: "Mon" is already listed on line 3`}},
+		{"schedule not a list", head + "schedule: mon\nexercises:\n  - use: plank\n",
+			[]string{`3:11: "schedule" must be a list such as [mon, wed, fri], not "mon"`}},
+		{"bounds and types", head + "exercises:\n  - use: plank\n    sets: 25\n    hold: 11m\n    rest: abc\n    sides: left\n    reps: 0\n", []string{
+			`5:11: "sets" is 25; it must be from 1 to 20`,
+			`6:11: "hold" is 11m; it must be from 1s to 10m`,
+			`7:11: "rest": invalid duration "abc"; write it as 30s, 2m, 1m30s or a number of seconds`,
+			`8:12: "sides" must be one or both, not "left"`,
+			`9:11: "reps" is 0; it must be from 1 to 100`}},
+		{"wrong types", head + "exercises:\n  - use: plank\n    hold: 2.5\n    sets: \"3\"\n    cues: Keep still\n", []string{
+			`5:11: "hold" must be a duration such as 30s, 2m or 1m30s, not the number 2.5`,
+			`6:11: "sets" must be a whole number from 1 to 20, not "3"`,
+			`7:11: "cues" must be a list such as [Back flat, Knees over ankles], not "Keep still"`}},
+		{"pain and defaults", head + "pain:\n  limit: 11\ndefaults:\n  rest: 11m\n  prep: 5s\nexercises:\n  - use: plank\n", []string{
+			`4:10: "limit" is 11; it must be from 0 to 10`,
+			`6:9: "rest" is 11m; it must be from 0s to 10m`,
+			`7:3: unknown key "prep"; did you mean "prepare"?`}},
+		{"use and name", head + "exercises:\n  - use: plank\n    name: Y\n  - {sets: 2}\n", []string{
+			`5:5: an exercise has "use" (a built-in exercise) or "name" (your own), not both`,
+			`6:6: an exercise needs "use" (a built-in exercise such as plank) or "name" (your own)`}},
+		{"custom without dosage", head + "exercises:\n  - name: Wall sit\n",
+			[]string{`4:5: "Wall sit" has no "reps" and no "hold"; give "hold" for a timed hold, or "reps"`}},
+		{"bare id", head + "exercises:\n  - plank\n  - 3\n", []string{
+			`4:5: each exercise is a mapping; write "- use: plank"`,
+			`5:5: each exercise must be a mapping of keys, not the number 3`}},
+		{"escape sequence", "corecoach: 1\nname: \"\\e]0;pwned\\a\"\nexercises:\n  - use: plank\n    cues: [\"\\x9b2J\"]\n",
+			[]string{
+				`2:7: "name" contains a control character (U+001B); escape sequences and control characters are not allowed`,
+				`5:12: "cues" contains a control character (U+009B); escape sequences and control characters are not allowed`}},
+		{"newline in a name", "corecoach: 1\nname: \"a\\nb\"\nexercises:\n  - use: plank\n",
+			[]string{`2:7: "name" contains a control character (U+000A); escape sequences and control characters are not allowed`}},
+		{"bidi override", "corecoach: 1\nname: \"a\\u202eb\"\nexercises:\n  - use: plank\n",
+			[]string{`2:7: "name" contains a control character (U+202E); escape sequences and control characters are not allowed`}},
+		{"anchors", head + "exercises: &a\n  - use: plank\nnotes: *a\n", []string{
+			`3:12: anchors and aliases (&name, *name) are not supported in routine files; write the value out`,
+			`5:8: anchors and aliases (&name, *name) are not supported in routine files; write the value out`}},
+		{"tags", head + "exercises:\n  - use: plank\n    sets: !!int 3\n",
+			[]string{`5:11: tags (such as !!str) are not supported in routine files`}},
+		{"too long", head + "exercises:\n  - use: plank\n    sets: 20\n    hold: 10m\n    rest: 10m\n  - use: plank\n    sets: 20\n    hold: 10m\n",
+			[]string{`3:1: the routine takes more than 3 h (at least 6 h 30 min 5 s); split it into shorter routines`}},
+		{"not UTF-8", head + "notes: caf\xe9\n", []string{`3:1: the file is not UTF-8 text`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("f.yaml", []byte(tt.file))
+			if err == nil {
+				t.Fatalf("no problems; parsed %+v", r)
+			}
+			var list ProblemList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T is not a ProblemList", err)
+			}
+			var got []string
+			for _, p := range list {
+				got = append(got, strings.TrimPrefix(strings.TrimPrefix(p.String(), "f.yaml: "), "f.yaml:"))
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestProblemListError(t *testing.T) {
+	l := ProblemList{{File: "a.yaml", Line: 3, Col: 5, Msg: "bad"}, {File: "a.yaml", Msg: "worse"}}
+	if got, want := l.Error(), "a.yaml:3:5: bad\na.yaml: worse"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestParseGood(t *testing.T) {
+	s := time.Second
+	file := "\xef\xbb\xbfcorecoach: 1\r\n" + `name: Lower back, week 1
+author: A. Therapist, PT
+notes: |
+  Move slowly.
+  Stop if pain spreads down a leg.
+schedule: [mon, Tuesday, THU, fri]
+pain:
+  limit: 4
+defaults:
+  prepare: 10
+  rest: 15s
+exercises:
+  - use: cat-cow
+    reps: 10
+    tempo: 4s
+  - use: glute-bridge
+    tempo: 2s
+  - use: bird-dog
+    sets: 2
+    reps: 6
+    rest: 0
+  - use: side-plank
+    sides: one
+    hold: 1m30s
+    prepare: 0s
+    cues: [Hips high]
+    notes: Left side only.
+  - name: Wall sit
+    cues: [Back flat against the wall, Knees over ankles]
+    hold: 45s
+  - name: Heel slides
+    reps: 8
+`
+	// Tabs inside a block scalar are text, not indentation.
+	file = strings.Replace(file, "Move slowly", "Move\tslowly", 1)
+	r, err := Parse("dir/Lower Back 1.yml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "lower-back-1" || r.Name != "Lower back, week 1" || r.Author != "A. Therapist, PT" ||
+		r.Notes != "Move\tslowly.\nStop if pain spreads down a leg." || r.PainLimit != 4 ||
+		r.Prepare != 10*s || r.Rest != 15*s || r.Source != "dir/Lower Back 1.yml" || !strings.HasPrefix(r.Hash, "sha256:") {
+		t.Errorf("routine fields: %+v", r)
+	}
+	if want := []time.Weekday{time.Monday, time.Tuesday, time.Thursday, time.Friday}; !reflect.DeepEqual(r.Schedule, want) {
+		t.Errorf("schedule %v, want %v", r.Schedule, want)
+	}
+	bridge, _ := LookupExercise("glute-bridge")
+	want := []RoutineExercise{
+		{ID: "cat-cow", Name: "Cat-cow", BuiltIn: true, Sets: 1, Reps: 10, Tempo: 4 * s, Rest: 15 * s, Prepare: 10 * s},
+		{ID: "glute-bridge", Name: "Glute bridge", BuiltIn: true, Sets: 3, Reps: 10, Tempo: 2 * s, Rest: 15 * s, Prepare: 10 * s},
+		{ID: "bird-dog", Name: "Bird dog", BuiltIn: true, Sets: 2, Reps: 6, Hold: 10 * s, Both: true, Rest: 0, Prepare: 10 * s},
+		{ID: "side-plank", Name: "Side plank", BuiltIn: true, Sets: 3, Hold: 90 * s, Rest: 15 * s, Prepare: 0,
+			Cues: []string{"Hips high"}, Notes: "Left side only."},
+		{ID: "wall-sit", Name: "Wall sit", Sets: 1, Hold: 45 * s, Rest: 15 * s, Prepare: 10 * s,
+			Cues: []string{"Back flat against the wall", "Knees over ankles"}},
+		{ID: "heel-slides", Name: "Heel slides", Sets: 1, Reps: 8, Tempo: DefaultTempo, Rest: 15 * s, Prepare: 10 * s},
+	}
+	if len(r.Exercises) != len(want) {
+		t.Fatalf("%d exercises, want %d", len(r.Exercises), len(want))
+	}
+	for i := range want {
+		got := r.Exercises[i]
+		if want[i].BuiltIn && want[i].Cues == nil {
+			lib, _ := LookupExercise(got.ID)
+			want[i].Cues = lib.Cues
+		}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("exercise %d:\n got %+v\nwant %+v", i, got, want[i])
+		}
+	}
+	if bridge.Hold == 0 {
+		t.Error("the test expects the library bridge to hold each rep, so a file's tempo replaces it")
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	r, err := Parse("routine.yaml", []byte(head+"exercises:\n  - use: plank\n  - use: side-plank\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plank, _ := LookupExercise("plank")
+	if r.ID != "routine" || r.PainLimit != DefaultPainLimit || r.Prepare != DefaultPrepare || r.Schedule != nil {
+		t.Errorf("defaults: %+v", r)
+	}
+	if e := r.Exercises[0]; e.Sets != plank.Sets || e.Hold != plank.Hold || e.Rest != plank.Rest || e.Both {
+		t.Errorf("plank keeps the library dosage: %+v", e)
+	}
+	if !r.Exercises[1].Both {
+		t.Error("a one-sided built-in defaults to both sides")
+	}
+}
+
+func TestDefaultID(t *testing.T) {
+	for _, tt := range []struct{ file, name, want string }{
+		{"/x/Lower Back.yaml", "", "lower-back"},
+		{"week_2 (new).yml", "", "week-2-new"},
+		{"____.yaml", "Évening Flow", "vening-flow"},
+		{"-.yaml", "!!!", "routine"},
+		{strings.Repeat("a", 100) + ".yaml", "", strings.Repeat("a", maxIDLen)},
+	} {
+		if got := defaultID(tt.file, tt.name); got != tt.want {
+			t.Errorf("defaultID(%q, %q) = %q, want %q", tt.file, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(good, []byte(head+"exercises:\n  - use: plank\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, []byte(head+"notes: "+strings.Repeat("x", MaxFileSize)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadFile(good)
+	if err != nil || r.ID != "good" || r.Source != good {
+		t.Fatalf("LoadFile(good) = %+v, %v", r, err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{big, big + ": the file is 257 KiB; a routine file is at most 256 KiB"},
+		{filepath.Join(dir, "missing.yaml"), filepath.Join(dir, "missing.yaml") + ": no such file"},
+		{dir, dir + ": is a folder, not a routine file"},
+	} {
+		_, err := LoadFile(tt.path)
+		var list ProblemList
+		if !errors.As(err, &list) || err.Error() != tt.want {
+			t.Errorf("LoadFile(%s) = %v, want %q", tt.path, err, tt.want)
+		}
+	}
+}
+
+func TestParseRefusesHugeData(t *testing.T) {
+	_, err := Parse("big.yaml", make([]byte, MaxFileSize+1))
+	if err == nil || !strings.Contains(err.Error(), "at most 256 KiB") {
+		t.Errorf("Parse of %d bytes: %v", MaxFileSize+1, err)
+	}
+}
+
+// billionLaughs nests aliases ten deep: expanded it would be 10^9 strings.
+func billionLaughs(prefix string) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	b.WriteString("a0: &a0 \"lol\"\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("notes: *a9\n")
+	return b.String()
+}
+
+func TestBillionLaughsRefusedQuickly(t *testing.T) {
+	for _, prefix := range []string{"", head + "exercises:\n  - use: plank\n"} {
+		start := time.Now()
+		_, err := Parse("lol.yaml", []byte(billionLaughs(prefix)))
+		// A generous bound that only a real expansion would break.
+		if elapsed := time.Since(start); elapsed > time.Second {
+			t.Errorf("took %v", elapsed)
+		}
+		if err == nil || !strings.Contains(err.Error(), "anchors and aliases") {
+			t.Errorf("billion laughs: %v", err)
+		}
+	}
+}
