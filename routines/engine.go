@@ -2,27 +2,6 @@ package routines
 
 import "time"
 
-// The Engine steps a person through a Plan. It is a pure state machine: every
-// method takes the current time and it never reads the clock itself, so tests
-// drive it with a fake clock.
-//
-// Time left in a step is its deadline minus now, never a count of ticks, so a
-// slow frame, a paused process or a suspended laptop cannot stretch a hold.
-// Clock behaviour:
-//   - A jump forward ends every step whose deadline it passes, in order, each
-//     counted as done (the time did pass; a suspend cannot be told apart from
-//     a person who kept going). Each next step starts at the old deadline, so a
-//     jump beyond the end of the plan ends the session as completed.
-//   - A jump backward neither restarts a step nor makes time negative: the
-//     running step keeps the time it had left and counts on from there.
-//   - Cues that only matter as they happen (EventRepStarted for reps after the
-//     first, EventCountdown) are emitted for the moment of the call only: a
-//     call that passes over several seconds or reps emits the latest one, not a
-//     burst of stale ones. Calls at the times NextChange asks for see each.
-//
-// Every method that returns events first catches up with the clock (as Tick
-// does), so a key pressed just after a deadline acts on the step on screen.
-
 // EventKind is what happened, for the screen, the sound and the store.
 type EventKind int
 
@@ -105,31 +84,54 @@ const (
 	statusSkipped
 )
 
-// Engine runs a Plan. It is not safe for concurrent use.
+// Engine steps a person through a Plan. It is a pure state machine: every
+// method takes the current time and it never reads the clock itself, so tests
+// drive it with a fake clock.
+//
+// Time left in a step is its deadline minus now, never a count of ticks, so a
+// slow frame, a paused process or a suspended laptop cannot stretch a hold.
+// Clock behaviour:
+//   - A jump forward ends every step whose deadline it passes, in order, each
+//     counted as done (the time did pass; a suspend cannot be told apart from
+//     a person who kept going). Each next step starts at the old deadline, so a
+//     jump beyond the end of the plan ends the session as completed.
+//   - A jump backward neither restarts a step nor makes time negative: the
+//     running step keeps the time it had left and counts on from there.
+//   - Cues that only matter as they happen (EventRepStarted for reps after the
+//     first, EventCountdown) are emitted for the moment of the call only: a
+//     call that passes over several seconds or reps emits the latest one, not a
+//     burst of stale ones. Calls at the times NextChange asks for see each.
+//
+// Every method that returns events first catches up with the clock as Tick
+// does, then acts on the step under way at now. Skip is the exception: when
+// catching up ends the step that was on screen, that was the step to end, so
+// the skip is spent.
+//
+// It is not safe for concurrent use.
 type Engine struct {
-	plan       Plan
-	total      time.Duration   // nominal length of the plan
-	before     []time.Duration // nominal time of the steps before each step
-	lastOfSet  []bool          // the step is the last work step of its set
-	lastOfEx   []bool          // the step is the last work step of its exercise
-	sets       [][][]int       // per exercise, per set: its work steps
-	exercises  int
-	status     []stepStatus    // how each work step's latest run ended
-	work       []time.Duration // per exercise: work time of finished runs
-	hurt       []bool
-	index      int
-	dur        time.Duration // current step's length, extensions included
-	deadline   time.Time     // while running
-	left       time.Duration // while paused
-	last       time.Time     // latest time seen, to absorb a clock going back
-	shownCount int           // countdown second last announced
-	shownRep   int           // rep last announced
-	paused     bool
-	done       bool
-	quit       bool
-	started    bool
-	touched    bool // something happened before Start
-	quitAt     float64
+	plan        Plan
+	total       time.Duration   // nominal length of the plan
+	before      []time.Duration // nominal time of the steps before each step
+	lastOfSet   []bool          // the step is the last work step of its set
+	lastOfEx    []bool          // the step is the last work step of its exercise
+	sets        [][][]int       // per exercise, per set: its work steps
+	exercises   int
+	status      []stepStatus    // how each work step's latest run ended
+	work        []time.Duration // per exercise: work time of finished runs
+	hurt        []bool
+	index       int
+	dur         time.Duration // current step's length, extensions included
+	deadline    time.Time     // while running
+	left        time.Duration // while paused
+	last        time.Time     // latest time seen, to absorb a clock going back
+	shownCount  int           // countdown second last announced
+	shownRep    int           // rep last announced
+	paused      bool
+	done        bool
+	quit        bool
+	started     bool
+	touched     bool    // something happened before Start
+	endProgress float64 // Progress once done: 1 at the plan's end, where Quit left it
 }
 
 // NewEngine returns an Engine at step 0, running from now. It emits nothing;
@@ -152,17 +154,7 @@ func NewEngine(p Plan, now time.Time) *Engine {
 	e.sets = make([][][]int, e.exercises)
 	e.work = make([]time.Duration, e.exercises)
 	e.hurt = make([]bool, e.exercises)
-	setIndex := map[[2]int]int{}
-	seenSet, seenEx := map[[2]int]bool{}, map[int]bool{}
-	for i := n - 1; i >= 0; i-- {
-		s := p.Steps[i]
-		if !s.Work() || s.Exercise < 0 {
-			continue
-		}
-		key := [2]int{s.Exercise, s.Set}
-		e.lastOfSet[i], e.lastOfEx[i] = !seenSet[key], !seenEx[s.Exercise]
-		seenSet[key], seenEx[s.Exercise] = true, true
-	}
+	setIndex := map[[2]int]int{} // (exercise, set) to its place in sets
 	for i, s := range p.Steps {
 		if !s.Work() || s.Exercise < 0 {
 			continue
@@ -176,9 +168,19 @@ func NewEngine(p Plan, now time.Time) *Engine {
 		}
 		e.sets[s.Exercise][j] = append(e.sets[s.Exercise][j], i)
 	}
+	for _, sets := range e.sets {
+		last := -1
+		for _, steps := range sets {
+			e.lastOfSet[steps[len(steps)-1]] = true
+			last = max(last, steps[len(steps)-1])
+		}
+		if last >= 0 {
+			e.lastOfEx[last] = true
+		}
+	}
 	if n == 0 {
 		e.done = true
-		e.quitAt = 1
+		e.endProgress = 1
 		return e
 	}
 	e.setStep(0, now)
@@ -317,7 +319,7 @@ func (e *Engine) Quit(now time.Time) []Event {
 		return ev
 	}
 	e.addWork(e.elapsed(now))
-	e.quitAt = e.progress(now)
+	e.endProgress = e.progress(now)
 	e.quit, e.done, e.paused = true, true, false
 	e.index = len(e.plan.Steps)
 	return append(ev, Event{Kind: EventSessionDone, Step: e.index})
@@ -329,7 +331,7 @@ func (e *Engine) Snapshot(now time.Time) Snapshot {
 	now = e.seen(now)
 	sn := Snapshot{Index: e.index, Paused: e.paused, Done: e.done, Quit: e.quit}
 	if e.done {
-		sn.Progress = e.quitAt
+		sn.Progress = e.endProgress
 		return sn
 	}
 	s := e.plan.Steps[e.index]
@@ -460,7 +462,7 @@ func (e *Engine) finish(ev []Event, ran time.Duration, skipped bool) []Event {
 // enter begins step i at the time at, or ends the session past the last step.
 func (e *Engine) enter(ev []Event, i int, at time.Time) []Event {
 	if i >= len(e.plan.Steps) {
-		e.done, e.paused, e.quitAt = true, false, 1
+		e.done, e.paused, e.endProgress = true, false, 1
 		e.index = len(e.plan.Steps)
 		return append(ev, Event{Kind: EventSessionDone, Step: e.index})
 	}
@@ -533,7 +535,7 @@ func (e *Engine) elapsed(now time.Time) time.Duration { return e.dur - e.remaini
 // extending a rest never moves progress back.
 func (e *Engine) progress(now time.Time) float64 {
 	if e.done {
-		return e.quitAt
+		return e.endProgress
 	}
 	if e.total <= 0 {
 		return 0

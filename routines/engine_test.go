@@ -724,7 +724,11 @@ func (c *checker) snapshot(op string, s Snapshot) {
 
 func TestEngineRandomOperations(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	for range n {
 		data := make([]byte, 1+2*r.IntN(80))
 		for i := range data {
 			data[i] = byte(r.Uint32())
@@ -737,4 +741,40 @@ func FuzzEngine(f *testing.F) {
 	f.Add([]byte{0, 0, 100, 0, 100, 4, 10, 5, 10, 0, 250})
 	f.Add([]byte{1, 3, 20, 3, 250, 6, 0, 0, 210, 8, 1})
 	f.Fuzz(checkOps)
+}
+
+func TestEngineRunsEveryBuiltinRoutine(t *testing.T) {
+	for _, r := range Builtins() {
+		t.Run(r.ID, func(t *testing.T) {
+			p := Compile(r)
+			e := NewEngine(p, t0)
+			all := e.Start(t0)
+			rest, end := run(t, e, t0, 4*time.Hour)
+			all = append(all, rest...)
+			if got := end.Sub(t0); got != p.Total() {
+				t.Errorf("ended after %v, plan takes %v", got, p.Total())
+			}
+			count := map[EventKind]int{}
+			for _, ev := range all {
+				count[ev.Kind]++
+			}
+			sets := 0
+			for i, x := range r.Exercises {
+				sets += x.Sets
+				var work time.Duration
+				for _, s := range p.Steps {
+					if s.Work() && s.Exercise == i {
+						work += s.Duration
+					}
+				}
+				got := e.Results(end)[i]
+				if got.ID != x.ID || got.SetsPlanned != x.Sets || got.SetsDone != x.Sets || got.Skipped || got.Seconds != int(work/time.Second) {
+					t.Errorf("exercise %d: %+v, want %d sets and %v", i, got, x.Sets, work)
+				}
+			}
+			if count[EventSetDone] != sets || count[EventExerciseDone] != len(r.Exercises) || count[EventSessionDone] != 1 || count[EventStepStarted] != len(p.Steps) {
+				t.Errorf("events %v for %d steps, %d sets", count, len(p.Steps), sets)
+			}
+		})
+	}
 }
