@@ -1,0 +1,178 @@
+package routines
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// HandoutFormats are the formats WriteHandout knows.
+var HandoutFormats = []string{"md", "html"}
+
+// WriteHandout writes a printable handout of r for a client: the schedule,
+// the therapist's notes, each exercise with its dosage and cues, the total
+// time and the red flags that mean stop and seek care. format is "md" or
+// "html". The output has no date in it, so the same routine always gives
+// the same handout.
+func WriteHandout(w io.Writer, r *Routine, format string) error {
+	if r == nil {
+		return errors.New("no routine to print")
+	}
+	var write func(io.Writer, handout) error
+	switch format {
+	case "md":
+		write = writeMarkdown
+	case "html":
+		write = writeHTML
+	default:
+		return fmt.Errorf("unknown handout format %q; use md or html", format)
+	}
+	return write(w, newHandout(r))
+}
+
+// handout is what both formats print, with every text from the routine
+// file already cleaned of control characters.
+type handout struct {
+	ID        string
+	Name      string
+	Author    string
+	Schedule  string // "Mon, Tue, Thu, Fri" or "every day"
+	Week      []weekDay
+	Notes     []string // paragraphs
+	PainLimit int
+	Total     string
+	Exercises []handoutExercise
+}
+
+type weekDay struct {
+	Label string
+	On    bool
+}
+
+type handoutExercise struct {
+	Number int
+	Name   string
+	Dosage string
+	Time   string
+	Cues   []string
+	Notes  []string
+}
+
+// weekdays in the order a week is printed, Monday first.
+var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// handoutWeeks is how many weeks the tick table covers.
+const handoutWeeks = 4
+
+func newHandout(r *Routine) handout {
+	plan := Compile(r)
+	perExercise := make([]time.Duration, len(r.Exercises))
+	for _, s := range plan.Steps {
+		if s.Exercise >= 0 && s.Exercise < len(perExercise) {
+			perExercise[s.Exercise] += s.Duration
+		}
+	}
+	h := handout{
+		ID:        runnableID(r.ID),
+		Name:      line(r.Name),
+		Author:    line(r.Author),
+		Notes:     paragraphs(r.Notes),
+		PainLimit: r.PainLimit,
+		Total:     FormatDuration(plan.Total()),
+	}
+	if h.Name == "" {
+		h.Name = "Your routine"
+	}
+	h.Schedule, h.Week = schedule(r.Schedule)
+	for i, e := range r.Exercises {
+		he := handoutExercise{
+			Number: i + 1,
+			Name:   line(e.Name),
+			Dosage: e.Dosage(),
+			Time:   FormatDuration(perExercise[i]),
+			Notes:  paragraphs(e.Notes),
+		}
+		for _, c := range e.Cues {
+			if c = line(c); c != "" {
+				he.Cues = append(he.Cues, c)
+			}
+		}
+		h.Exercises = append(h.Exercises, he)
+	}
+	return h
+}
+
+// schedule gives the days in words and the week, Monday first, with the
+// exercise days marked. No days, or all seven, is every day.
+func schedule(days []time.Weekday) (string, []weekDay) {
+	on := map[time.Weekday]bool{}
+	for _, d := range days {
+		on[d] = true
+	}
+	every := len(on) == 0 || len(on) == len(weekdays)
+	var names []string
+	week := make([]weekDay, len(weekdays))
+	for i, d := range weekdays {
+		week[i] = weekDay{Label: d.String()[:3], On: every || on[d]}
+		if on[d] {
+			names = append(names, week[i].Label)
+		}
+	}
+	if every {
+		return "every day", week
+	}
+	return strings.Join(names, ", "), week
+}
+
+// runnableID is the id to print in a `corecoach run` line, or "" when the
+// id is not one a person could type there.
+func runnableID(id string) string {
+	if !validID(id) {
+		return ""
+	}
+	return id
+}
+
+// line cleans a one-line text: no control characters, no line breaks, no
+// runs of spaces.
+func line(s string) string {
+	return strings.Join(strings.Fields(Sanitize(s)), " ")
+}
+
+// paragraphs splits a multi-line text into cleaned paragraphs. Each line
+// the therapist wrote stays its own paragraph, so a list of short
+// instructions keeps its shape.
+func paragraphs(s string) []string {
+	var out []string
+	for l := range strings.Lines(s) {
+		if l = line(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Red flags: symptoms that mean stop exercising and seek care. They are
+// the warning signs of serious spinal problems (cauda equina syndrome,
+// infection, fracture) listed in back-pain guidelines.
+var redFlags = []string{
+	"new trouble controlling your bladder or bowels",
+	"numbness in the groin, buttocks or inner thighs (the saddle area)",
+	"weakness in a leg that gets worse",
+	"a fever, or feeling unwell, with your back pain",
+	"pain that started after a fall or an accident",
+	"severe pain at night that does not ease when you change position",
+}
+
+const (
+	safetyTitle  = "Stop and seek care"
+	safetyIntro  = "Stop exercising and contact your doctor or therapist at once, or get urgent care, if you have:"
+	safetyFooter = "This handout does not replace your therapist's advice. If an exercise makes your pain spread down a leg, or makes it clearly worse, stop that exercise and tell your therapist."
+)
+
+func painNote(limit int) string {
+	return fmt.Sprintf("Rate your pain from 0 (none) to 10 (worst) before and after each session. "+
+		"If it goes above %d, stop and tell your therapist.", limit)
+}

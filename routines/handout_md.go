@@ -1,0 +1,111 @@
+package routines
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// writeMarkdown writes the handout as Markdown that reads well as plain
+// text too. Text from the routine file is escaped, so a name such as
+// "*Plank* [1]" prints as written instead of turning into formatting.
+func writeMarkdown(w io.Writer, h handout) error {
+	b := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+
+	p("# %s\n\n", mdEscape(h.Name))
+	if h.Author != "" {
+		p("- Written by: %s\n", mdEscape(h.Author))
+	}
+	p("- Days: %s\n", h.Schedule)
+	p("- Time: about %s per session\n", h.Total)
+	if h.ID != "" {
+		p("- In corecoach: `corecoach run %s`\n", h.ID)
+	}
+	if len(h.Notes) > 0 {
+		p("\n## Notes from your therapist\n")
+		for _, n := range h.Notes {
+			p("\n%s\n", mdParagraph(n))
+		}
+	}
+
+	p("\n## Exercises\n")
+	for _, e := range h.Exercises {
+		p("\n### %d. %s\n\n", e.Number, mdEscape(e.Name))
+		p("**%s** (about %s)\n", mdEscape(e.Dosage), e.Time)
+		if len(e.Cues) > 0 {
+			p("\n")
+			for _, c := range e.Cues {
+				p("- %s\n", mdEscape(c))
+			}
+		}
+		for i, n := range e.Notes {
+			if i == 0 {
+				p("\nNote: %s\n", mdEscape(n))
+			} else {
+				p("\n%s\n", mdParagraph(n))
+			}
+		}
+	}
+
+	p("\n## Your week\n\n")
+	p("Tick a box each day you do the routine.\n\n")
+	p("| Week |")
+	for _, d := range h.Week {
+		p(" %-4s |", d.Label)
+	}
+	p("\n|------|")
+	for range h.Week {
+		p("------|")
+	}
+	p("\n")
+	for wk := 1; wk <= handoutWeeks; wk++ {
+		p("| %-4d |", wk)
+		for _, d := range h.Week {
+			if d.On {
+				p(" [ ]  |")
+			} else {
+				p(" rest |")
+			}
+		}
+		p("\n")
+	}
+	p("\n%s\n", painNote(h.PainLimit))
+
+	p("\n## %s\n\n", safetyTitle)
+	p("> %s\n>\n", safetyIntro)
+	for _, f := range redFlags {
+		p("> - %s\n", f)
+	}
+	p(">\n> %s\n", safetyFooter)
+	return b.Flush()
+}
+
+// mdSpecial are the characters that can start formatting anywhere in a line.
+var mdSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `#`, `\#`,
+)
+
+// mdEntity matches an & that would start an HTML entity such as &copy;.
+var mdEntity = regexp.MustCompile(`&([A-Za-z#])`)
+
+// mdEscape escapes text for use inside a Markdown line.
+func mdEscape(s string) string {
+	return mdEntity.ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
+}
+
+// mdBlockStart matches what turns the start of a line into a list item,
+// a heading underline or a numbered list.
+var mdBlockStart = regexp.MustCompile(`^([-+=]|[0-9]+[.)])`)
+
+// mdParagraph escapes text that stands at the start of its own line.
+func mdParagraph(s string) string {
+	s = mdEscape(s)
+	if m := mdBlockStart.FindStringIndex(s); m != nil {
+		s = s[:m[1]-1] + `\` + s[m[1]-1:]
+	}
+	return s
+}

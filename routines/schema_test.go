@@ -1,0 +1,290 @@
+package routines
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const schemaPath = "../docs/routine.schema.json"
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatalf("%s: %v", schemaPath, err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("routine.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("routine.schema.json")
+	if err != nil {
+		t.Fatalf("%s: %v", schemaPath, err)
+	}
+	return s
+}
+
+// validateSchema checks a YAML routine file against the schema, as an
+// editor would.
+func validateSchema(s *jsonschema.Schema, data []byte) error {
+	js, err := yaml.YAMLToJSON(data)
+	if err != nil {
+		return err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+	if err != nil {
+		return err
+	}
+	return s.Validate(doc)
+}
+
+// exampleFiles are the routine files that must be valid both for the
+// schema and for the parser: the template, the built-ins, the good test
+// files and every YAML example in the docs.
+func exampleFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{"template.yaml": Template()}
+	var paths []string
+	for _, pattern := range []string{"builtin/*.yaml", "testdata/good*.yaml", "testdata/handout*.yaml", "../docs/*.yaml"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[p] = data
+	}
+	docs, err := filepath.Glob("../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range docs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, block := range completeExamples(data) {
+			files[fmt.Sprintf("%s#example%d", p, i+1)] = block
+		}
+	}
+	return files
+}
+
+// yamlBlock matches a fenced YAML code block in Markdown.
+var yamlBlock = regexp.MustCompile("(?ms)^```yaml\n(.*?)^```")
+
+// completeExamples returns the YAML blocks of a Markdown file that are
+// whole routines (they start with the format version).
+func completeExamples(md []byte) [][]byte {
+	var out [][]byte
+	for _, m := range yamlBlock.FindAllSubmatch(md, -1) {
+		if bytes.Contains(m[1], []byte("\ncorecoach: 1")) || bytes.HasPrefix(m[1], []byte("corecoach: 1")) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+func TestSchemaAcceptsExamples(t *testing.T) {
+	s := compileSchema(t)
+	files := exampleFiles(t)
+	if len(files) < 2 {
+		t.Fatalf("only %d example files found", len(files))
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			if err := validateSchema(s, data); err != nil {
+				t.Errorf("schema: %v", err)
+			}
+			if _, err := Parse(filepath.Base(name), data); err != nil {
+				t.Errorf("parser: %v", err)
+			}
+		})
+	}
+}
+
+// TestSchemaRejects keeps the schema as strict as the parser: each file
+// here is refused by both.
+func TestSchemaRejects(t *testing.T) {
+	s := compileSchema(t)
+	const head = "corecoach: 1\nname: Test\n"
+	tests := []struct {
+		name string
+		file string
+	}{
+		{"no version", "name: Test\nexercises: [{use: plank}]\n"},
+		{"newer version", "corecoach: 2\nname: Test\nexercises: [{use: plank}]\n"},
+		{"no name", "corecoach: 1\nexercises: [{use: plank}]\n"},
+		{"no exercises", head},
+		{"empty exercises", head + "exercises: []\n"},
+		{"unknown key", head + "colour: red\nexercises: [{use: plank}]\n"},
+		{"bad id", head + "id: Lower Back\nexercises: [{use: plank}]\n"},
+		{"empty schedule", head + "schedule: []\nexercises: [{use: plank}]\n"},
+		{"day twice", head + "schedule: [mon, mon]\nexercises: [{use: plank}]\n"},
+		{"unknown weekday", head + "schedule: [mon, funday]\nexercises: [{use: plank}]\n"},
+		{"pain above 10", head + "pain: {limit: 11}\nexercises: [{use: plank}]\n"},
+		{"unknown pain key", head + "pain: {max: 3}\nexercises: [{use: plank}]\n"},
+		{"unknown defaults key", head + "defaults: {hold: 3s}\nexercises: [{use: plank}]\n"},
+		{"rest too long", head + "defaults: {rest: 601}\nexercises: [{use: plank}]\n"},
+		{"unknown exercise", head + "exercises: [{use: plnak}]\n"},
+		{"use and name", head + "exercises: [{use: plank, name: Plank}]\n"},
+		{"neither use nor name", head + "exercises: [{hold: 30s}]\n"},
+		{"unknown exercise key", head + "exercises: [{use: plank, hodl: 30s}]\n"},
+		{"custom without hold or reps", head + "exercises: [{name: Wall sit}]\n"},
+		{"zero reps", head + "exercises: [{use: plank, reps: 0}]\n"},
+		{"too many reps", head + "exercises: [{use: plank, reps: 101}]\n"},
+		{"too many sets", head + "exercises: [{use: plank, sets: 21}]\n"},
+		{"zero hold", head + "exercises: [{use: plank, hold: 0}]\n"},
+		{"bad duration", head + "exercises: [{use: plank, hold: 30 seconds}]\n"},
+		{"duration unit", head + "exercises: [{use: plank, hold: 1h}]\n"},
+		{"bad sides", head + "exercises: [{use: bird-dog, sides: left}]\n"},
+		{"cue not text", head + "exercises: [{use: plank, cues: [[a]]}]\n"},
+		{"escape in name", "corecoach: 1\nname: \"Evil \\e]0;title\\a\"\nexercises: [{use: plank}]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := validateSchema(s, []byte(tt.file)); err == nil {
+				t.Errorf("schema accepts:\n%s", tt.file)
+			}
+			if _, err := Parse("test.yaml", []byte(tt.file)); err == nil {
+				t.Errorf("parser accepts:\n%s", tt.file)
+			}
+		})
+	}
+}
+
+// TestSchemaAcceptsVariants keeps the schema as lenient as the parser.
+func TestSchemaAcceptsVariants(t *testing.T) {
+	s := compileSchema(t)
+	const head = "corecoach: 1\nname: Test\n"
+	tests := []struct {
+		name string
+		file string
+	}{
+		{"smallest file", head + "exercises: [{use: plank}]\n"},
+		{"full day names in any case", head + "schedule: [Monday, WED, friday]\nexercises: [{use: plank}]\n"},
+		{"durations in every form", head + "defaults: {prepare: 0, rest: \"45\"}\nexercises: [{use: plank, hold: 1m30s, rest: 2m, prepare: 10s}]\n"},
+		{"reps with a tempo", head + "exercises: [{name: Squat, reps: 10, tempo: 4s, sets: 20}]\n"},
+		{"custom hold with sides", head + "exercises: [{name: Side stretch, hold: 600, sides: both, cues: [Tall spine]}]\n"},
+		{"pain limit zero", head + "pain: {limit: 0}\nexercises: [{use: plank}]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := validateSchema(s, []byte(tt.file)); err != nil {
+				t.Errorf("schema refuses:\n%s\n%v", tt.file, err)
+			}
+			if _, err := Parse("test.yaml", []byte(tt.file)); err != nil {
+				t.Errorf("parser refuses:\n%s\n%v", tt.file, err)
+			}
+		})
+	}
+}
+
+// TestSchemaExerciseIDs keeps the schema's list of built-in exercises the
+// same as the library.
+func TestSchemaExerciseIDs(t *testing.T) {
+	data, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Definitions struct {
+			ExerciseID struct {
+				Enum []string `json:"enum"`
+			} `json:"exerciseId"`
+		} `json:"definitions"`
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var lib []string
+	for _, e := range Library() {
+		lib = append(lib, e.ID)
+	}
+	slices.Sort(lib)
+	got := slices.Sorted(slices.Values(schema.Definitions.ExerciseID.Enum))
+	if !slices.Equal(got, lib) {
+		t.Errorf("schema exercise ids differ from the library:\nschema:  %s\nlibrary: %s\nupdate definitions.exerciseId.enum in %s",
+			strings.Join(got, " "), strings.Join(lib, " "), schemaPath)
+	}
+}
+
+func TestTemplate(t *testing.T) {
+	data := Template()
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	const modeline = "# yaml-language-server: $schema="
+	if !bytes.HasPrefix(first, []byte(modeline)) {
+		t.Fatalf("first line %q does not point editors at the schema", first)
+	}
+	// The schema path is relative to the folder the file is in; the
+	// template's path is right for a file at the top of the repository.
+	if _, err := os.Stat(filepath.Join("..", string(first[len(modeline):]))); err != nil {
+		t.Errorf("schema line: %v", err)
+	}
+	r, err := Parse("my-routine.yaml", data)
+	if err != nil {
+		t.Fatalf("the template does not validate:\n%v", err)
+	}
+	var builtin, custom int
+	for _, e := range r.Exercises {
+		if e.BuiltIn {
+			builtin++
+		} else {
+			custom++
+		}
+	}
+	if builtin < 2 || custom < 1 {
+		t.Errorf("template has %d built-in and %d custom exercises; want a few of each kind", builtin, custom)
+	}
+	if r.Name == "" || r.Author == "" || r.Notes == "" || len(r.Schedule) == 0 {
+		t.Errorf("template leaves out a key a therapist should see: %+v", r)
+	}
+	// Template returns a copy: a caller cannot change the next one.
+	data[0] = 'X'
+	if Template()[0] != '#' {
+		t.Error("Template shares its bytes")
+	}
+}
+
+// TestFormatGuideExercises keeps the guide's table of built-in exercises
+// the same as the library.
+func TestFormatGuideExercises(t *testing.T) {
+	data, err := os.ReadFile("../docs/routine-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([a-z0-9-]+)` \\| ([^|]+?) \\|$")
+	var got, want []string
+	for _, m := range row.FindAllSubmatch(data, -1) {
+		got = append(got, string(m[1])+" = "+string(m[2]))
+	}
+	for _, e := range Library() {
+		want = append(want, e.ID+" = "+e.Name)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("docs/routine-format.md lists the built-in exercises as\n%s\nthe library has\n%s",
+			strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
