@@ -1,0 +1,70 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+// htmlTemplate escapes every value by its context (html/template): text
+// from sessions can never become markup.
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"pain":   painText,
+	"change": changeText,
+	"pct":    percent,
+	"avg":    avgText,
+	"join":   strings.Join,
+	"add":    func(a, b float64) string { return num(a + b) },
+	"sub":    func(a, b float64) string { return num(a - b) },
+}).Parse(htmlSource))
+
+// WriteHTML writes the report as one self-contained page: inline CSS and
+// SVG, no scripts, laid out to print on A4 or Letter.
+func WriteHTML(w io.Writer, r Report) error {
+	return htmlTemplate.Execute(w, struct {
+		R Report
+		C chart
+	}{r, newChart(r)})
+}
+
+// num prints a coordinate to a tenth of a pixel.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+func painText(p *int) string {
+	if p == nil {
+		return "–"
+	}
+	return strconv.Itoa(*p)
+}
+
+// changeText is after minus before, signed, or a dash when either is missing.
+func changeText(before, after *int) string {
+	if before == nil || after == nil {
+		return "–"
+	}
+	switch d := *after - *before; {
+	case d > 0:
+		return fmt.Sprintf("+%d", d)
+	case d < 0:
+		return fmt.Sprintf("−%d", -d)
+	}
+	return "0"
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5)) }
+
+func avgText(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f", *p)
+}

@@ -1,0 +1,252 @@
+// Package report builds the therapist's report from stored history:
+// adherence, pain before and after each session, next-day check-ins,
+// per-exercise completion and hurt flags, notes, and the routines followed,
+// and writes it as self-contained HTML or as Markdown.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"corecoach/routines"
+	"corecoach/storage"
+)
+
+// Input is everything a report is built from. Sessions and check-ins may
+// reach beyond the period; Build keeps those of From..To (each session by
+// its own local day), and uses earlier sessions only to judge check-ins.
+type Input struct {
+	From, To  storage.Date
+	Generated time.Time
+	Sessions  []storage.Session
+	Checkins  []storage.Checkin
+	// Stats as of To, and adherence over From..To (storage.Adherence).
+	Stats                        storage.Stats
+	ScheduledDays, CompletedDays int
+	Library                      []storage.RoutineFile
+	// PainLimit gives a routine's pain limit (pain above it is flagged).
+	PainLimit func(routineID string) int
+}
+
+// Report is what both formats show; every text field is already free of
+// control characters, and is escaped by the writer.
+type Report struct {
+	Generated        string // "2006-01-02 15:04"
+	From, To         string
+	FromDate, ToDate storage.Date
+	Stats            storage.Stats
+
+	ScheduledDays, CompletedDays int
+	Adherence                    float64 // CompletedDays / ScheduledDays; 0 when none
+	Sessions, Completed, Partial int
+
+	Pain      []PainRow
+	Checkins  []CheckinRow
+	Exercises []ExerciseRow
+	Notes     []Note
+	Routines  []RoutineRow
+}
+
+// PainRow is one session of the period, oldest first.
+type PainRow struct {
+	When          string // local start, "2006-01-02 15:04"
+	Date          storage.Date
+	DayFraction   float64 // local time of day, 0..1, to place it on the chart
+	Routine       string
+	Status        string
+	Before, After *int
+	Limit         int
+	AboveLimit    bool // pain after the session above the routine's limit
+}
+
+// CheckinRow is a next-day check-in and how it compares with its session.
+type CheckinRow struct {
+	Date       string
+	Pain       int
+	Session    string // the local start of the session it follows up, "" when unknown
+	Before     *int   // pain before that session
+	Limit      int
+	EaseOff    bool
+	EaseOffWhy string
+}
+
+// ExerciseRow sums one exercise over the period's sessions.
+type ExerciseRow struct {
+	Name                  string
+	Sessions              int
+	SetsDone, SetsPlanned int
+	Skipped, Hurt         int
+	HurtDates             []string
+}
+
+// Note is a client's note on a session.
+type Note struct {
+	When, Routine, Text string
+}
+
+// RoutineRow is a routine version followed in the period.
+type RoutineRow struct {
+	ID, Name, Hash string
+	Sessions       int
+	First, Last    string
+	// Library says how the hash compares with the routine now in the library.
+	Library string
+}
+
+// defaultPainLimit is the format's default (contract section 2).
+const defaultPainLimit = 5
+
+// Build selects and sums the period's history.
+func Build(in Input) Report {
+	r := Report{
+		Generated: in.Generated.Format("2006-01-02 15:04"), From: in.From.String(), To: in.To.String(), FromDate: in.From, ToDate: in.To,
+		Stats: in.Stats, ScheduledDays: in.ScheduledDays, CompletedDays: in.CompletedDays,
+	}
+	if in.ScheduledDays > 0 {
+		r.Adherence = float64(in.CompletedDays) / float64(in.ScheduledDays)
+	}
+	limit := func(id string) int {
+		if in.PainLimit != nil {
+			if l := in.PainLimit(id); l > 0 {
+				return l
+			}
+		}
+		return defaultPainLimit
+	}
+	sessions := slices.Clone(in.Sessions)
+	slices.SortStableFunc(sessions, func(a, b storage.Session) int { return a.StartedAt.Compare(b.StartedAt) })
+	byID := map[string]storage.Session{}
+	exercises := map[string]*ExerciseRow{}
+	var exOrder []string
+	routinesUsed := map[string]*RoutineRow{}
+	var rtOrder []string
+	for _, s := range sessions {
+		byID[s.ID] = s
+		local := storage.LocalStart(s)
+		day := storage.DateOf(local)
+		if day < in.From || day > in.To {
+			continue
+		}
+		when := local.Format("2006-01-02 15:04")
+		routine := clean(cmp.Or(s.Routine.Name, s.Routine.ID, "unknown routine"))
+		r.Sessions++
+		if s.Status == storage.StatusCompleted {
+			r.Completed++
+		} else {
+			r.Partial++
+		}
+		lim := limit(s.Routine.ID)
+		h, m, sec := local.Clock()
+		r.Pain = append(r.Pain, PainRow{
+			When: when, Date: day, DayFraction: float64(h*3600+m*60+sec) / 86400,
+			Routine: routine, Status: s.Status, Before: s.PainBefore, After: s.PainAfter,
+			Limit: lim, AboveLimit: s.PainAfter != nil && *s.PainAfter > lim,
+		})
+		if t := strings.TrimSpace(clean(s.Note)); t != "" {
+			r.Notes = append(r.Notes, Note{When: when, Routine: routine, Text: t})
+		}
+		for _, e := range s.Exercises {
+			name := clean(cmp.Or(e.Name, e.ID))
+			key := cmp.Or(e.ID, e.Name)
+			row := exercises[key]
+			if row == nil {
+				row = &ExerciseRow{Name: name}
+				exercises[key] = row
+				exOrder = append(exOrder, key)
+			}
+			row.Sessions++
+			row.SetsDone += e.SetsDone
+			row.SetsPlanned += e.SetsPlanned
+			if e.Skipped {
+				row.Skipped++
+			}
+			if e.Hurt {
+				row.Hurt++
+				row.HurtDates = append(row.HurtDates, day.String())
+			}
+		}
+		key := s.Routine.ID + "\x00" + s.Routine.Hash
+		rt := routinesUsed[key]
+		if rt == nil {
+			rt = &RoutineRow{ID: clean(s.Routine.ID), Name: routine, Hash: cmp.Or(s.Routine.Hash, "unknown"), First: day.String()}
+			rt.Library = libraryState(in.Library, s.Routine.ID, s.Routine.Hash)
+			routinesUsed[key] = rt
+			rtOrder = append(rtOrder, key)
+		}
+		rt.Sessions++
+		rt.Last = day.String()
+	}
+	for _, k := range exOrder {
+		r.Exercises = append(r.Exercises, *exercises[k])
+	}
+	for _, k := range rtOrder {
+		r.Routines = append(r.Routines, *routinesUsed[k])
+	}
+	r.Checkins = checkins(in, byID, limit)
+	return r
+}
+
+// checkins keeps the period's check-ins, oldest first, each judged against
+// the session it follows up.
+func checkins(in Input, byID map[string]storage.Session, limit func(string) int) []CheckinRow {
+	var out []CheckinRow
+	for _, c := range in.Checkins {
+		d, err := storage.ParseDate(c.Date)
+		if err != nil || d < in.From || d > in.To {
+			continue
+		}
+		row := CheckinRow{Date: c.Date, Pain: c.Pain, Limit: defaultPainLimit}
+		if s, ok := byID[c.SessionID]; ok {
+			row.Session = storage.LocalStart(s).Format("2006-01-02 15:04")
+			row.Before = s.PainBefore
+			row.Limit = limit(s.Routine.ID)
+		}
+		var why []string
+		if row.Before != nil && c.Pain >= *row.Before+2 {
+			why = append(why, fmt.Sprintf("%d above the pain before that session", c.Pain-*row.Before))
+		}
+		if c.Pain > row.Limit {
+			why = append(why, fmt.Sprintf("above the routine's limit of %d", row.Limit))
+		}
+		if len(why) > 0 {
+			row.EaseOff = true
+			row.EaseOffWhy = strings.Join(why, "; ")
+		}
+		out = append(out, row)
+	}
+	slices.SortStableFunc(out, func(a, b CheckinRow) int { return strings.Compare(a.Date, b.Date) })
+	return out
+}
+
+// libraryState compares a followed version with the library's current one.
+func libraryState(lib []storage.RoutineFile, id, hash string) string {
+	if _, ok := routines.Builtin(id); ok {
+		return "built-in"
+	}
+	for _, f := range lib {
+		if f.ID != id {
+			continue
+		}
+		if f.Hash == hash {
+			return "current version"
+		}
+		return "an earlier version; the library now holds " + short(f.Hash)
+	}
+	return "not in the library"
+}
+
+// short is the start of a content hash, enough to tell versions apart.
+func short(hash string) string {
+	if len(hash) > 19 {
+		return hash[:19] + "…"
+	}
+	return hash
+}
+
+// clean removes control characters and joins lines, for one-line cells.
+func clean(s string) string {
+	return strings.Join(strings.Fields(routines.Sanitize(s)), " ")
+}

@@ -1,0 +1,198 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"corecoach/storage"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func ip(v int) *int { return &v }
+
+func mustDate(t testing.TB, s string) storage.Date {
+	t.Helper()
+	d, err := storage.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func session(t testing.TB, id, zone, clock string, r storage.RoutineRef, status string, before, after *int, note string, ex ...storage.ExerciseResult) storage.Session {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, err := time.ParseInLocation("2006-01-02 15:04", clock, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := start.Add(14 * time.Minute)
+	return storage.Session{ID: id, Routine: r, StartedAt: start, EndedAt: &end, Zone: zone, Status: status,
+		PainBefore: before, PainAfter: after, Note: note, Exercises: ex}
+}
+
+const (
+	hashV1 = "sha256:1111111111111111111111111111111111111111111111111111111111111111"
+	hashV2 = "sha256:2222222222222222222222222222222222222222222222222222222222222222"
+)
+
+// fixture is a fortnight of history with hostile text in every free field.
+func fixture(t testing.TB) Input {
+	basics := storage.RoutineRef{ID: "core-basics", Name: "Core basics", Hash: "sha256:b0b0"}
+	backV1 := storage.RoutineRef{ID: "lower-back", Name: `Back <b>care</b> & "core" | *week* 1`, Hash: hashV1}
+	backV2 := backV1
+	backV2.Hash = hashV2
+	plank := func(done int, skipped, hurt bool) storage.ExerciseResult {
+		return storage.ExerciseResult{ID: "plank", Name: "Plank", SetsPlanned: 3, SetsDone: done, Skipped: skipped, Hurt: hurt, Seconds: 30 * done}
+	}
+	birdDog := func(hurt bool) storage.ExerciseResult {
+		return storage.ExerciseResult{ID: "bird-dog", Name: "Bird dog", SetsPlanned: 2, SetsDone: 2, Hurt: hurt, Seconds: 120}
+	}
+	ss := []storage.Session{
+		session(t, "s0", "Europe/London", "2026-02-27 09:00", basics, storage.StatusCompleted, ip(6), ip(5), "before the period"),
+		session(t, "s1", "America/New_York", "2026-03-02 23:30", basics, storage.StatusCompleted, ip(4), ip(3),
+			"<script>alert('x')</script> *really* tight_left | [link](http://x) # not a heading", plank(3, false, false), birdDog(true)),
+		session(t, "s2", "Europe/London", "2026-03-03 08:00", backV1, storage.StatusPartial, ip(5), ip(7),
+			"Line one\nline two\x1b]0;pwned\x07 end", plank(1, true, true)),
+		session(t, "s3", "Europe/London", "2026-03-05 18:10", backV2, storage.StatusCompleted, ip(3), ip(2), "",
+			plank(3, false, false), birdDog(false)),
+		session(t, "s4", "Europe/London", "2026-03-09 07:45", backV2, storage.StatusCompleted, nil, ip(2), "Felt good", plank(3, false, false)),
+		session(t, "s5", "Europe/London", "2026-03-20 07:45", backV2, storage.StatusCompleted, ip(1), ip(1), "after the period"),
+	}
+	after := 2.0
+	return Input{
+		From: mustDate(t, "2026-03-01"), To: mustDate(t, "2026-03-14"),
+		Generated: time.Date(2026, 3, 15, 9, 30, 0, 0, time.UTC),
+		Sessions:  ss,
+		Checkins: []storage.Checkin{
+			{Date: "2026-03-03", Pain: 6, SessionID: "s1"}, // 2 above the pain before
+			{Date: "2026-03-04", Pain: 6, SessionID: "s2"}, // above the limit of 5
+			{Date: "2026-03-06", Pain: 2, SessionID: "s3"},
+			{Date: "2026-02-28", Pain: 9, SessionID: "s0"}, // before the period
+		},
+		Stats:         storage.Stats{CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
+		ScheduledDays: 14, CompletedDays: 3,
+		Library: []storage.RoutineFile{{ID: "lower-back", Name: "Lower back", Hash: hashV2, Source: "lower-back.yaml"}},
+		PainLimit: func(id string) int {
+			if id == "lower-back" {
+				return 5
+			}
+			return 0 // not known: the default applies
+		},
+	}
+}
+
+func TestBuild(t *testing.T) {
+	r := Build(fixture(t))
+	if r.Sessions != 4 || r.Completed != 3 || r.Partial != 1 {
+		t.Errorf("sessions %d (%d completed, %d partial), want 4 (3, 1)", r.Sessions, r.Completed, r.Partial)
+	}
+	if len(r.Pain) != 4 || r.Pain[0].When != "2026-03-02 23:30" || r.Pain[1].When != "2026-03-03 08:00" {
+		t.Errorf("pain rows by local start: %+v", r.Pain)
+	}
+	if !r.Pain[1].AboveLimit || r.Pain[0].AboveLimit {
+		t.Errorf("above-limit flags: %v %v; want only the 7 after on a limit of 5", r.Pain[0].AboveLimit, r.Pain[1].AboveLimit)
+	}
+	var flags []string
+	for _, c := range r.Checkins {
+		flags = append(flags, c.Date+": "+c.EaseOffWhy)
+	}
+	want := []string{
+		"2026-03-03: 2 above the pain before that session; above the routine's limit of 5",
+		"2026-03-04: above the routine's limit of 5",
+		"2026-03-06: ",
+	}
+	if strings.Join(flags, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check-in flags:\n%s\nwant:\n%s", strings.Join(flags, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Exercises) != 2 {
+		t.Fatalf("exercises: %+v", r.Exercises)
+	}
+	if p := r.Exercises[0]; p.Name != "Plank" || p.SetsDone != 10 || p.SetsPlanned != 12 || p.Skipped != 1 || p.Hurt != 1 || p.HurtDates[0] != "2026-03-03" {
+		t.Errorf("plank: %+v", p)
+	}
+	if len(r.Notes) != 3 || strings.ContainsAny(r.Notes[1].Text, "\x1b\x07\n") {
+		t.Errorf("notes: %q", r.Notes)
+	}
+	if len(r.Routines) != 3 || r.Routines[1].Library != "an earlier version; the library now holds sha256:222222222222…" ||
+		r.Routines[2].Library != "current version" || r.Routines[0].Library != "built-in" {
+		t.Errorf("routines: %+v", r.Routines)
+	}
+}
+
+func TestWriteHTMLGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteHTML(&b, Build(fixture(t))); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"<script", "<b>care", "\x1b", "javascript:"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	golden.RequireEqual(t, b.Bytes())
+}
+
+func TestWriteMarkdownGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, Build(fixture(t))); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "\x1b") {
+		t.Error("Markdown carries raw markup or escapes")
+	}
+	golden.RequireEqual(t, b.Bytes())
+}
+
+func TestEmptyReport(t *testing.T) {
+	in := Input{From: mustDate(t, "2026-03-01"), To: mustDate(t, "2026-03-01"), Generated: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
+	var h, m bytes.Buffer
+	if err := WriteHTML(&h, Build(in)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&m, Build(in)); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{h.String(), m.String()} {
+		if !strings.Contains(out, "No sessions in this period.") || !strings.Contains(out, "No notes in this period.") {
+			t.Errorf("empty report lacks its empty-section text:\n%s", out)
+		}
+	}
+}
+
+// FuzzMarkdownEscape: after md, no character that starts markup is left
+// unescaped, and removing the escapes gives back the text.
+func FuzzMarkdownEscape(f *testing.F) {
+	for _, s := range []string{"<script>", `a\*b`, "| x |", "`code`", "[a](b)", "# h", "&amp;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := md(s)
+		var back strings.Builder
+		for i := 0; i < len(e); i++ {
+			c := e[i]
+			if c == '\\' {
+				if i+1 == len(e) {
+					t.Fatalf("md(%q) = %q ends in a lone backslash", s, e)
+				}
+				i++
+				back.WriteByte(e[i])
+				continue
+			}
+			if strings.IndexByte("`*_[]<>|~&#!", c) >= 0 {
+				t.Fatalf("md(%q) = %q leaves %q unescaped", s, e, c)
+			}
+			back.WriteByte(c)
+		}
+		if back.String() != s {
+			t.Fatalf("md(%q) = %q reads back as %q", s, e, back.String())
+		}
+	})
+}
