@@ -158,6 +158,7 @@ func newRootCmd(a *app) *cobra.Command {
 // registerCommands adds every working subcommand, and the home screen as the
 // root's own action. Each command lives in its own file.
 func registerCommands(root *cobra.Command, a *app) {
+	root.AddCommand(newStatsCmd(a))
 }
 
 // version reports the module version and commit from the build info.

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"corecoach/routines"
+	"corecoach/storage"
+
+	"github.com/spf13/cobra"
+)
+
+// now is the clock for "today"; tests replace it.
+var now = time.Now
+
+func newStatsCmd(a *app) *cobra.Command {
+	var asJSON bool
+	var asOfFlag string
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Streaks, adherence and pain trend",
+		Long: "stats shows the current and longest streak, sessions done, adherence to the routine's\n" +
+			"schedule over the last 28 days and the average pain before and after sessions over the\n" +
+			"last 7 days, as of DATE (default today). A day counts when it has a completed session;\n" +
+			"days off the routine's schedule are rest days; today never breaks a streak.\n" +
+			"--json prints one object with the fields of contract section 4.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			asOf, err := dateFlag("--as-of", asOfFlag, storage.DateOf(now()))
+			if err != nil {
+				return err
+			}
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			st, err := loadStats(store, asOf)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, st)
+			}
+			return writeStats(a.stdout, st)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&asOfFlag, "as-of", "", "compute as of `DATE` (YYYY-MM-DD); later sessions are ignored")
+	return cmd
+}
+
+// dateFlag parses a DATE flag's value, or gives def when it is empty.
+func dateFlag(name, value string, def storage.Date) (storage.Date, error) {
+	if value == "" {
+		return def, nil
+	}
+	d, err := storage.ParseDate(value)
+	if err != nil {
+		return 0, usageErrorf("%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// loadStats reads only the daily roll-up and the last two weeks' sessions.
+func loadStats(store *storage.Store, asOf storage.Date) (storage.Stats, error) {
+	days, err := store.Days()
+	if err != nil {
+		return storage.Stats{}, err
+	}
+	recent, err := store.SessionsSince(storage.PainWindowStart(asOf))
+	if err != nil {
+		return storage.Stats{}, err
+	}
+	lib, err := loadRoutineIndex(store)
+	if err != nil {
+		return storage.Stats{}, err
+	}
+	st, err := storage.ComputeStats(days, recent, lib.schedule, asOf)
+	if err != nil {
+		return storage.Stats{}, fmt.Errorf("database %s: %w", store.Path(), err)
+	}
+	return st, nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func writeStats(w io.Writer, st storage.Stats) error {
+	if st.SessionsTotal == 0 {
+		_, err := fmt.Fprintf(w, "No sessions up to %s yet. Start one with: corecoach run\n", st.AsOf)
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "As of\t%s\n", st.AsOf)
+	fmt.Fprintf(tw, "Current streak\t%s (longest %s)\n", plural(st.CurrentStreakDays, "day"), plural(st.LongestStreakDays, "day"))
+	fmt.Fprintf(tw, "Sessions\t%d, %d completed\n", st.SessionsTotal, st.SessionsCompleted)
+	fmt.Fprintf(tw, "Active days\t%d of the last 30\n", st.ActiveDaysLast30)
+	if st.ScheduledDaysLast28 == 0 {
+		fmt.Fprintf(tw, "Adherence\tno scheduled days in the last 28 yet\n")
+	} else {
+		fmt.Fprintf(tw, "Adherence\t%s of scheduled days in the last 28 (%d of %d)\n",
+			percent(st.AdherenceLast28), st.CompletedScheduledDaysLast28, st.ScheduledDaysLast28)
+	}
+	fmt.Fprintf(tw, "Pain, last 7 days\tbefore %s, after %s (average, 0-10)\n", avg(st.PainBeforeAvgLast7), avg(st.PainAfterAvgLast7))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, line := range painTrend(st) {
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// painTrend puts the pain averages into words: what they show, no more.
+func painTrend(st storage.Stats) []string {
+	var out []string
+	b, a, p := st.PainBeforeAvgLast7, st.PainAfterAvgLast7, st.PainBeforeAvgPrev7
+	if b != nil && a != nil {
+		out = append(out, fmt.Sprintf("After sessions, pain was %s before them.", compared(*a-*b)))
+	}
+	if b != nil && p != nil {
+		out = append(out, fmt.Sprintf("Pain before sessions was %s in the 7 days before (%s).", compared(*b-*p), avg(p)))
+	}
+	if b != nil && a != nil && *a > *b {
+		out = append(out, "If exercise keeps raising your pain, ease off and talk to your therapist.")
+	}
+	return out
+}
+
+// compared words a difference in average pain: "1.5 points lower than".
+func compared(d float64) string {
+	switch r := math.Round(d*10) / 10; {
+	case r < 0:
+		return fmt.Sprintf("%.1f points lower than", -r)
+	case r > 0:
+		return fmt.Sprintf("%.1f points higher than", r)
+	}
+	return "about the same as"
+}
+
+func avg(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", *p)
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5)) }
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// routineIndex finds routines by id: routines added to the library first,
+// then the built-ins. Added files are parsed once, when first asked for.
+type routineIndex struct {
+	files  map[string]storage.RoutineFile
+	parsed map[string]*routines.Routine // nil: unknown or no longer valid
+}
+
+func loadRoutineIndex(store *storage.Store) (*routineIndex, error) {
+	files, err := store.Routines()
+	if err != nil {
+		return nil, err
+	}
+	ix := &routineIndex{files: map[string]storage.RoutineFile{}, parsed: map[string]*routines.Routine{}}
+	for _, f := range files {
+		ix.files[f.ID] = f
+	}
+	return ix, nil
+}
+
+// routine is the routine of that id, or nil when there is none.
+func (ix *routineIndex) routine(id string) *routines.Routine {
+	if r, ok := ix.parsed[id]; ok {
+		return r
+	}
+	var r *routines.Routine
+	if f, ok := ix.files[id]; ok {
+		name := f.Source
+		if name == "" {
+			name = f.ID + ".yaml"
+		}
+		if p, err := routines.Parse(filepath.Base(name), f.Data); err == nil {
+			r = p
+		}
+	} else if b, ok := routines.Builtin(id); ok {
+		r = b
+	}
+	ix.parsed[id] = r
+	return r
+}
+
+// schedule is a storage.ScheduleFunc: an unknown routine is scheduled every day.
+func (ix *routineIndex) schedule(id string) []time.Weekday {
+	if r := ix.routine(id); r != nil {
+		return r.Schedule
+	}
+	return nil
+}
