@@ -127,8 +127,8 @@ func TestMcGillPyramid(t *testing.T) {
 	r, _ := Builtin("mcgill-big-3")
 	var reps []int
 	for _, e := range r.Exercises {
-		if e.Hold != 10*time.Second {
-			t.Errorf("%s holds %v, want 10 s", e.ID, e.Hold)
+		if e.Hold != 10*time.Second || e.Sets != 1 {
+			t.Errorf("%s: %d sets holding %v, want 1 set of 10 s holds", e.ID, e.Sets, e.Hold)
 		}
 		reps = append(reps, e.Reps)
 	}

@@ -44,9 +44,18 @@ var (
 	exerciseKeys = []string{"use", "name", "sets", "reps", "hold", "tempo", "rest", "prepare", "sides", "notes", "cues"}
 )
 
-// LoadFile reads and parses a routine file. A file over MaxFileSize is
-// refused before it is read. Every error is a ProblemList.
+// LoadFile reads and parses a routine file. Every error is a ProblemList.
 func LoadFile(path string) (*Routine, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads a routine file's bytes, refusing a file over MaxFileSize
+// before reading it. Its errors are a ProblemList naming the file.
+func ReadFile(path string) ([]byte, error) {
 	fail := func(msg string) error { return ProblemList{{File: path, Msg: msg}} }
 	f, err := os.Open(path)
 	if err != nil {
@@ -63,11 +72,15 @@ func LoadFile(path string) (*Routine, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fail(tooBig(st.Size()))
 	}
+	// The file may grow after Stat: read one byte more than allowed to see.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fail(openProblem(err))
 	}
-	return Parse(path, data)
+	if len(data) > MaxFileSize {
+		return nil, fail(tooBig(int64(len(data))))
+	}
+	return data, nil
 }
 
 func openProblem(err error) string {

@@ -5,6 +5,10 @@ import (
 	"strings"
 )
 
+// Suggest returns the candidate nearest to s when it is near enough to be
+// a likely typo, else "". Commands use it for their own did-you-means.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
 // suggest returns the candidate nearest to s when it is near enough to be a
 // likely typo, else "".
 func suggest(s string, candidates []string) string {

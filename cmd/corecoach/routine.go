@@ -1,0 +1,222 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"corecoach/routines"
+	"corecoach/storage"
+
+	"github.com/spf13/cobra"
+)
+
+type routineFile = storage.RoutineFile
+
+func newRoutineCmd(a *app) *cobra.Command {
+	cmd := groupCmd("routine", "List, show, validate and add routines")
+	cmd.AddCommand(
+		newRoutineListCmd(a),
+		newRoutineShowCmd(a),
+		newRoutineValidateCmd(a),
+		newRoutineAddCmd(a),
+	)
+	// Registered here: `routine new` (routine_new.go) and `routine print`
+	// (routine_print.go), one line each.
+
+	return cmd
+}
+
+func newRoutineValidateCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check routine files and report every problem",
+		Long: "Check routine files. Prints FILE: ok for each valid file; every problem goes to\n" +
+			"standard error as FILE:LINE:COL: message. Exits 1 when any file is invalid.",
+		Example: "  corecoach routine validate lower-back.yaml week2.yaml",
+		Args:    minimumArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := false
+			for _, path := range args {
+				if _, err := routines.LoadFile(path); err != nil {
+					failed = true
+					fmt.Fprintln(a.stderr, problemLines(path, err))
+					continue
+				}
+				fmt.Fprintf(a.stdout, "%s: ok\n", path)
+			}
+			if failed {
+				return silentExit(exitFailure)
+			}
+			return nil
+		},
+	}
+}
+
+// problemLines is err as FILE:LINE:COL lines, sanitised: a message may
+// quote text from the file.
+func problemLines(path string, err error) string {
+	var list routines.ProblemList
+	if !errors.As(err, &list) {
+		list = routines.ProblemList{{File: path, Msg: err.Error()}}
+	}
+	return routines.Sanitize(list.Error())
+}
+
+func newRoutineShowCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ROUTINE",
+		Short: "Show a routine's exercises, dosage, cues and total time",
+		Long: "Show each exercise of a routine with its dosage (sets, reps, hold, sides, rest) and cues,\n" +
+			"and the total time. ROUTINE is a built-in id, the id of an added routine, or a routine file.",
+		Example: "  corecoach routine show core-basics\n  corecoach routine show lower-back.yaml",
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := a.resolveRoutine(args[0])
+			if err != nil {
+				return routineError(args[0], err)
+			}
+			writeRoutine(a.stdout, r)
+			return nil
+		},
+	}
+}
+
+// routineError prints a file's problems in full and exits 1.
+func routineError(arg string, err error) error {
+	var list routines.ProblemList
+	if errors.As(err, &list) {
+		return exitError{code: exitFailure, err: fmt.Errorf("%s is not a valid routine file:\n%s", arg, problemLines(arg, err))}
+	}
+	return err
+}
+
+func writeRoutine(w io.Writer, r *routines.Routine) {
+	s := routines.Sanitize
+	fmt.Fprintf(w, "%s (%s)\n", s(r.Name), r.ID)
+	if r.Author != "" {
+		fmt.Fprintf(w, "By %s\n", s(r.Author))
+	}
+	fmt.Fprintf(w, "Schedule: %s\n", scheduleText(r.Schedule))
+	fmt.Fprintf(w, "Pain limit: %d of 10\n", r.PainLimit)
+	if r.Notes != "" {
+		fmt.Fprintf(w, "\n%s\n", s(r.Notes))
+	}
+	for i, e := range r.Exercises {
+		fmt.Fprintf(w, "\n%d. %s: %s\n", i+1, s(e.Name), e.Dosage())
+		for _, c := range e.Cues {
+			fmt.Fprintf(w, "   - %s\n", s(c))
+		}
+		if e.Notes != "" {
+			fmt.Fprintf(w, "   Note: %s\n", strings.ReplaceAll(s(e.Notes), "\n", "\n   "))
+		}
+	}
+	fmt.Fprintf(w, "\nTotal time: %s\n", routines.FormatDuration(routines.Compile(r).Total()))
+}
+
+func scheduleText(days []time.Weekday) string {
+	if len(days) == 0 {
+		return "every day"
+	}
+	names := make([]string, len(days))
+	for i, d := range days {
+		names[i] = strings.ToLower(d.String()[:3])
+	}
+	return strings.Join(names, ", ")
+}
+
+func newRoutineListCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in and added routines",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := a.addedRoutineFiles()
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tEXERCISES\tTIME\tSOURCE")
+			for _, r := range routines.Builtins() {
+				listRow(tw, r, "built-in")
+			}
+			for _, f := range files {
+				r, err := parseAdded(f)
+				if err != nil {
+					fmt.Fprintf(tw, "%s\t%s\t-\tinvalid\t%s\n", f.ID, routines.Sanitize(f.Name), routines.Sanitize(f.Source))
+					continue
+				}
+				listRow(tw, r, r.Source)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func listRow(w io.Writer, r *routines.Routine, source string) {
+	fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", r.ID, routines.Sanitize(r.Name), distinctExercises(r),
+		routines.FormatDuration(routines.Compile(r).Total()), routines.Sanitize(source))
+}
+
+// distinctExercises counts exercises once even when a routine repeats them
+// (the McGill pyramid lists each three times).
+func distinctExercises(r *routines.Routine) int {
+	seen := map[string]bool{}
+	for _, e := range r.Exercises {
+		seen[e.ID] = true
+	}
+	return len(seen)
+}
+
+func newRoutineAddCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "add FILE",
+		Short: "Validate a routine file and add it to your library",
+		Long: "Validate a routine file and store it, with its content hash, in the database, so that\n" +
+			"it can be run and shown by its id. Adding a file with the id of an added routine\n" +
+			"replaces it; the ids of built-in routines are taken.",
+		Example: "  corecoach routine add lower-back.yaml\n  corecoach run lower-back",
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := args[0]
+			data, err := routines.ReadFile(path)
+			if err != nil {
+				return routineError(path, err)
+			}
+			r, err := routines.Parse(path, data)
+			if err != nil {
+				return routineError(path, err)
+			}
+			if _, builtin := routines.Builtin(r.ID); builtin {
+				return fmt.Errorf("%s: the id %q belongs to a built-in routine; give the file another id (id: my-%s)", path, r.ID, r.ID)
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			_, existed, err := st.Routine(r.ID)
+			if err != nil {
+				return err
+			}
+			source := path
+			if abs, err := filepath.Abs(path); err == nil {
+				source = abs
+			}
+			f := routineFile{ID: r.ID, Name: r.Name, Hash: r.Hash, Source: source, Data: data, AddedAt: time.Now()}
+			if err := st.SaveRoutine(f); err != nil {
+				return err
+			}
+			verb := "Added"
+			if existed {
+				verb = "Replaced"
+			}
+			fmt.Fprintf(a.stdout, "%s %s (%s): %d exercises, %s. Run it with: corecoach run %s\n", verb, r.ID,
+				routines.Sanitize(r.Name), len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runIn runs the command line with a database in dir.
+func runIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append([]string{"--db", filepath.Join(dir, "test.db")}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const goodRoutine = "corecoach: 1\nname: Lower back\nschedule: [mon, thu]\nexercises:\n  - use: plank\n    sets: 2\n    hold: 30s\n    rest: 30s\n  - name: Wall sit\n    cues: [Back flat]\n    hold: 45s\n"
+
+func TestRoutineCommands(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "lower-back.yaml", goodRoutine)
+	bad := writeFile(t, dir, "bad.yaml", "corecoach: 1\nname: X\nexercises:\n  - use: plnak\n    hodl: 3s\n")
+	clash := writeFile(t, dir, "clash.yaml", "corecoach: 1\nid: core-basics\nname: Mine\nexercises:\n  - use: plank\n")
+	missing := filepath.Join(dir, "missing.yaml")
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    []string // substrings, in order
+		stderr    []string
+		notStdout string
+	}{
+		{"validate good", []string{"routine", "validate", good}, 0, []string{good + ": ok\n"}, nil, ""},
+		{"validate all, report all", []string{"routine", "validate", good, bad, missing}, 1,
+			[]string{good + ": ok\n"},
+			[]string{bad + `:4:10: unknown exercise "plnak"; did you mean "plank"?` + "\n" +
+				bad + `:5:5: unknown key "hodl"; did you mean "hold"?` + "\n",
+				missing + ": no such file\n"}, bad + ": ok"},
+		{"validate needs a file", []string{"routine", "validate"}, 2, nil, []string{"requires at least 1 arg"}, ""},
+		{"show built-in", []string{"routine", "show", "core-basics"}, 0,
+			[]string{"Core basics (core-basics)", "Schedule: every day", "1. Cat-cow: 8 reps, 4 s per rep", "Plank: 3 × 30 s hold, rest 30 s", "Total time: 10 min 17 s"}, nil, ""},
+		{"show file", []string{"routine", "show", good}, 0,
+			[]string{"Lower back (lower-back)", "Schedule: mon, thu", "1. Plank: 2 × 30 s hold, rest 30 s", "   - Forearms", "2. Wall sit: 45 s hold", "   - Back flat", "Total time: 2 min 25 s"}, nil, ""},
+		{"show invalid file", []string{"routine", "show", bad}, 1, nil,
+			[]string{bad + " is not a valid routine file:\n" + bad + ":4:10: unknown exercise"}, ""},
+		{"show unknown", []string{"routine", "show", "core-basic"}, 1, nil,
+			[]string{`no routine "core-basic"; did you mean "core-basics"?`}, ""},
+		{"list before add", []string{"routine", "list"}, 0,
+			[]string{"ID", "NAME", "EXERCISES", "TIME", "core-basics", "Core basics", "10 min 17 s", "mcgill-big-3", "desk-break"}, nil, "lower-back"},
+		{"add", []string{"routine", "add", good}, 0, []string{"Added lower-back (Lower back): 2 exercises, 2 min 25 s"}, nil, ""},
+		{"add again replaces", []string{"routine", "add", good}, 0, []string{"Replaced lower-back"}, nil, ""},
+		{"add invalid", []string{"routine", "add", bad}, 1, nil, []string{bad + ":5:5: unknown key"}, ""},
+		{"add built-in id", []string{"routine", "add", clash}, 1, nil, []string{`the id "core-basics" belongs to a built-in routine`}, ""},
+		{"list after add", []string{"routine", "list"}, 0,
+			[]string{"desk-break", "lower-back", "Lower back", "2", "2 min 25 s", good}, nil, ""},
+		{"show added by id", []string{"routine", "show", "lower-back"}, 0, []string{"Lower back (lower-back)", "Total time: 2 min 25 s"}, nil, ""},
+		{"suggest added id", []string{"routine", "show", "lower-bak"}, 1, nil, []string{`did you mean "lower-back"?`}, ""},
+		{"bare group", []string{"routine"}, 0, []string{"validate"}, nil, ""},
+		{"unknown subcommand", []string{"routine", "frobnicate"}, 2, nil, []string{`unknown command "frobnicate"`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runIn(t, dir, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+			assertInOrder(t, "stdout", stdout, tt.stdout)
+			assertInOrder(t, "stderr", stderr, tt.stderr)
+			if tt.notStdout != "" && strings.Contains(stdout, tt.notStdout) {
+				t.Errorf("stdout has %q:\n%s", tt.notStdout, stdout)
+			}
+		})
+	}
+}
+
+func TestRoutineListCreatesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runIn(t, dir, "routine", "list"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "test.db")); !os.IsNotExist(err) {
+		t.Errorf("routine list created a database: %v", err)
+	}
+}
+
+func TestResolveRoutine(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "plain", goodRoutine) // no extension, no slash: found as a file
+	t.Chdir(dir)
+	a := &app{dbFlag: filepath.Join(dir, "test.db"), getenv: func(string) string { return "" }}
+	for _, tt := range []struct{ arg, id, err string }{
+		{"desk-break", "desk-break", ""},
+		{"plain", "plain", ""},
+		{"./nothing.yaml", "", "./nothing.yaml: no such file"},
+		{"nothing.yml", "", "nothing.yml: no such file"},
+		{"zzz", "", `no routine "zzz": it is not a built-in routine, an added routine or a file`},
+	} {
+		r, err := a.resolveRoutine(tt.arg)
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("resolveRoutine(%q) error %v, want %q", tt.arg, err, tt.err)
+		case tt.err == "" && (err != nil || r.ID != tt.id):
+			t.Errorf("resolveRoutine(%q) = %v, %v; want id %q", tt.arg, r, err, tt.id)
+		}
+	}
+}
+
+func TestExerciseCommands(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+		stderr []string
+	}{
+		{"list", []string{"exercise", "list"}, 0, []string{"ID", "DEFAULT DOSAGE", "plank", "3 × 20 s hold, rest 30 s", "prone-press-up"}, nil},
+		{"show", []string{"exercise", "show", "side-plank"}, 0, []string{"Side plank (side-plank)", "Form cues:", "elbow directly under your shoulder",
+			"Common mistakes:", "Default dosage: 3 × 10 s hold, both sides, rest 10 s", "Source: McGill", "Easier:", "Harder:"}, nil},
+		{"show unknown", []string{"exercise", "show", "plnak"}, 1, nil, []string{`unknown exercise "plnak"; did you mean "plank"?`}},
+		{"show nothing near", []string{"exercise", "show", "\x1b[2Jjumping-jacks"}, 1, nil, []string{`unknown exercise "\x1b[2Jjumping-jacks"`}},
+		{"show needs an id", []string{"exercise", "show"}, 2, nil, []string{"accepts 1 arg"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runIn(t, dir, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+			assertInOrder(t, "stdout", stdout, tt.stdout)
+			assertInOrder(t, "stderr", stderr, tt.stderr)
+			if strings.Contains(stderr, "\x1b") {
+				t.Errorf("stderr carries an escape sequence: %q", stderr)
+			}
+		})
+	}
+}
+
+func assertInOrder(t *testing.T, what, got string, want []string) {
+	t.Helper()
+	rest := got
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("%s lacks %q (in order):\n%s", what, w, got)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}
