@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -141,18 +142,34 @@ func line(s string) string {
 	return strings.Join(strings.Fields(Sanitize(s)), " ")
 }
 
-// paragraphs splits a multi-line text into cleaned paragraphs. Each line
-// the therapist wrote stays its own paragraph, so a list of short
-// instructions keeps its shape.
+// paragraphs splits a multi-line text into cleaned paragraphs. A blank
+// line ends a paragraph, as does a line that starts like a list item
+// ("- ", "* ", "1. "), so a therapist's short list keeps its shape while
+// text wrapped in the file reads as one paragraph.
 func paragraphs(s string) []string {
 	var out []string
-	for l := range strings.Lines(s) {
-		if l = line(l); l != "" {
-			out = append(out, l)
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = cur[:0]
 		}
 	}
+	for l := range strings.Lines(s) {
+		l = line(l)
+		if l == "" || listItem.MatchString(l) {
+			flush()
+		}
+		if l != "" {
+			cur = append(cur, l)
+		}
+	}
+	flush()
 	return out
 }
+
+// listItem matches a line that starts like an item of a list.
+var listItem = regexp.MustCompile(`^([-*+•]|[0-9]+[.)])\s`)
 
 // Red flags: symptoms that mean stop exercising and seek care. They are
 // the warning signs of serious spinal problems (cauda equina syndrome,

@@ -69,8 +69,13 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 .safety { margin-top: 1.6rem; border: 2px solid #a61b1b; border-radius: 6px; padding: .6rem 1rem; break-inside: avoid; page-break-inside: avoid; }
 .safety h2 { margin-top: 0; color: #a61b1b; border-color: #a61b1b; }
 @media print {
-  body { padding: 0; max-width: none; font-size: 11pt; }
-  h2 { margin-top: 1.2rem; }
+  body { padding: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 12.5pt; margin: 1rem 0 .4rem; }
+  h3 { font-size: 11.5pt; }
+  .exercise { padding: .45rem 0; }
+  ul, p { margin: .25rem 0; }
+  .num { width: 1.6rem; height: 1.6rem; line-height: 1.6rem; }
 }
 </style>
 </head>

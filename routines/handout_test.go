@@ -294,7 +294,10 @@ func TestHandoutText(t *testing.T) {
 	}{
 		{"Plank", "Plank", []string{"Plank"}},
 		{"  two   spaces\t", "two spaces", []string{"two spaces"}},
-		{"one\ntwo\n\nthree\n", "one two three", []string{"one", "two", "three"}},
+		{"one\ntwo\n\nthree\n", "one two three", []string{"one two", "three"}},
+		{"Do this:\n- one\n- two\n  wrapped\n1. three\n2) four\n-not a list", "Do this: - one - two wrapped 1. three 2) four -not a list",
+			[]string{"Do this:", "- one", "- two wrapped", "1. three", "2) four -not a list"}},
+		{"• dot\n* star\n+ plus", "• dot * star + plus", []string{"• dot", "* star", "+ plus"}},
 		{"red\x1b[31m text\x07", "red text", []string{"red text"}},
 		{"", "", nil},
 	}
