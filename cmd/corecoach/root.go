@@ -159,6 +159,7 @@ func newRootCmd(a *app) *cobra.Command {
 // root's own action. Each command lives in its own file.
 func registerCommands(root *cobra.Command, a *app) {
 	root.AddCommand(newStatsCmd(a))
+	root.AddCommand(newReportCmd(a))
 	root.AddCommand(newRoutineCmd(a))
 	root.AddCommand(newExerciseCmd(a))
 }

@@ -211,3 +211,11 @@ func (ix *routineIndex) schedule(id string) []time.Weekday {
 	}
 	return nil
 }
+
+// painLimit is the routine's pain limit, or 0 when the routine is unknown.
+func (ix *routineIndex) painLimit(id string) int {
+	if r := ix.routine(id); r != nil {
+		return r.PainLimit
+	}
+	return 0
+}

@@ -226,6 +226,9 @@ func libraryState(lib []storage.RoutineFile, id, hash string) string {
 	if _, ok := routines.Builtin(id); ok {
 		return "built-in"
 	}
+	if hash == "" {
+		return "version not recorded"
+	}
 	for _, f := range lib {
 		if f.ID != id {
 			continue

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"corecoach/storage"
+)
+
+func TestReportCommand(t *testing.T) {
+	s1 := londonSession(t, "a", "2026-03-02", "mwf", storage.StatusCompleted, intp(3), intp(2))
+	s1.Note = "<script>x</script> *tight*"
+	s1.Exercises = []storage.ExerciseResult{{ID: "plank", Name: "Plank", SetsPlanned: 3, SetsDone: 2, Hurt: true}}
+	s2 := londonSession(t, "b", "2026-03-04", "mwf", storage.StatusCompleted, intp(4), intp(3))
+	s1.Routine.Hash, s2.Routine.Hash = ContentHashOf(mwfRoutine), ContentHashOf(mwfRoutine)
+	old := londonSession(t, "z", "2025-10-01", "mwf", storage.StatusCompleted, intp(8), intp(8))
+	db := seedDB(t, []storage.Session{old, s1, s2},
+		storage.RoutineFile{ID: "mwf", Name: "Three days a week", Source: "mwf.yaml", Data: []byte(mwfRoutine)})
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveCheckin(storage.Checkin{Date: "2026-03-03", Pain: 6, At: s1.StartedAt.Add(24 * time.Hour), SessionID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC) }
+	dir := t.TempDir()
+
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		has, not []string
+		stderr   string
+		file     string // output file to check instead of stdout
+	}{
+		{
+			name: "markdown, default 12 weeks",
+			args: []string{"--db", db, "report"},
+			has: []string{
+				"2025-12-13 to 2026-03-06", "- Sessions: 2 (2 completed, 0 stopped early)",
+				"- Adherence: 6% of scheduled days done (2 of 35)", // 12 weeks of mon/wed/fri, the due Friday left out
+				"⚠ Ease off next time: 3 above the pain before that session; above the routine's limit of 5",
+				`\<script\>x\</script\> \*tight\*`, "⚠ 1×: 2026-03-02", ContentHashOf(mwfRoutine),
+			},
+			not: []string{"2025-10-01", "<script>"},
+		},
+		{
+			name: "since a date",
+			args: []string{"--db", db, "report", "--since", "2026-03-01"},
+			has:  []string{"2026-03-01 to 2026-03-06", "- Adherence: 100% of scheduled days done (2 of 2)", "current version"},
+		},
+		{
+			name: "since a date before the first session starts at it",
+			args: []string{"--db", db, "report", "--since", "2020-01-01"},
+			has:  []string{"2025-10-01 to 2026-03-06", "- Sessions: 3 (3 completed, 0 stopped early)"},
+		},
+		{
+			name: "html to a file, format from the name",
+			args: []string{"--db", db, "report", "-o", filepath.Join(dir, "r.html")},
+			file: filepath.Join(dir, "r.html"),
+			has:  []string{"<!DOCTYPE html>", "<svg", "&lt;script&gt;x&lt;/script&gt;"},
+			not:  []string{"<script"},
+		},
+		{
+			name: "markdown to a file",
+			args: []string{"--db", db, "report", "--format", "md", "-o", filepath.Join(dir, "r.html")},
+			file: filepath.Join(dir, "r.html"),
+			has:  []string{"# Exercise and pain report"},
+		},
+		{name: "bad since", args: []string{"--db", db, "report", "--since", "03/01/2026"}, code: 2, stderr: `--since: "03/01/2026" is not a date`},
+		{name: "since in the future", args: []string{"--db", db, "report", "--since", "2026-03-07"}, code: 2, stderr: "--since 2026-03-07 is after today (2026-03-06)"},
+		{name: "bad format", args: []string{"--db", db, "report", "--format", "pdf"}, code: 2, stderr: `unknown format "pdf"`},
+		{name: "unwritable output", args: []string{"--db", db, "report", "-o", filepath.Join(dir, "no", "r.md")}, code: 1, stderr: filepath.Join(dir, "no", "r.md")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
+			}
+			out := stdout.String()
+			if tt.file != "" {
+				data, err := os.ReadFile(tt.file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = string(data)
+				if stdout.Len() > 0 {
+					t.Errorf("stdout not empty with -o: %q", stdout.String())
+				}
+			}
+			for _, h := range tt.has {
+				if !strings.Contains(out, h) {
+					t.Errorf("output lacks %q:\n%s", h, out)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("output contains %q", n)
+				}
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr = %q, want %q", stderr.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+func ContentHashOf(s string) string { return storage.ContentHash([]byte(s)) }
