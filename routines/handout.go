@@ -42,6 +42,7 @@ type handout struct {
 	Schedule  string // "Mon, Tue, Thu, Fri" or "every day"
 	Week      []weekDay
 	Notes     []string // paragraphs
+	NotesHead string
 	PainLimit int
 	Total     string
 	Exercises []handoutExercise
@@ -80,8 +81,12 @@ func newHandout(r *Routine) handout {
 		Name:      line(r.Name),
 		Author:    line(r.Author),
 		Notes:     paragraphs(r.Notes),
+		NotesHead: "Notes from your therapist",
 		PainLimit: r.PainLimit,
 		Total:     FormatDuration(plan.Total()),
+	}
+	if r.Source == "built-in" { // see Routine.Source
+		h.NotesHead = "About this routine"
 	}
 	if h.Name == "" {
 		h.Name = "Your routine"

@@ -95,7 +95,7 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 </header>
 {{- if .Notes}}
 <section>
-<h2>Notes from your therapist</h2>
+<h2>{{.NotesHead}}</h2>
 <div class="notes">
 {{- range .Notes}}
 <p>{{.}}</p>

@@ -25,7 +25,7 @@ func writeMarkdown(w io.Writer, h handout) error {
 		p("- In corecoach: `corecoach run %s`\n", h.ID)
 	}
 	if len(h.Notes) > 0 {
-		p("\n## Notes from your therapist\n")
+		p("\n## %s\n", h.NotesHead)
 		for _, n := range h.Notes {
 			p("\n%s\n", mdParagraph(n))
 		}

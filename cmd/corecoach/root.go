@@ -158,6 +158,8 @@ func newRootCmd(a *app) *cobra.Command {
 // registerCommands adds every working subcommand, and the home screen as the
 // root's own action. Each command lives in its own file.
 func registerCommands(root *cobra.Command, a *app) {
+	root.RunE = homeRunE(a)
+	root.AddCommand(newRunCmd(a))
 	root.AddCommand(newStatsCmd(a))
 	root.AddCommand(newReportCmd(a))
 	root.AddCommand(newRoutineCmd(a))

@@ -27,7 +27,8 @@ func newRoutineCmd(a *app) *cobra.Command {
 	)
 	// Registered here: `routine new` (routine_new.go) and `routine print`
 	// (routine_print.go), one line each.
-
+	cmd.AddCommand(newRoutineNewCmd(a))
+	cmd.AddCommand(newRoutinePrintCmd(a))
 	return cmd
 }
 
