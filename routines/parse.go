@@ -17,7 +17,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Format 1 of routine files (contract section 2) and its bounds.
@@ -180,7 +182,11 @@ func (p *fileParser) parse(data []byte) *Routine {
 	if p.tabIndents(text) {
 		return nil
 	}
-	f, err := parser.ParseBytes(text, 0, parser.AllowDuplicateMapKey())
+	tokens := lexer.Tokenize(string(text))
+	if p.tooDeep(tokens) {
+		return nil
+	}
+	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		p.syntaxError(err)
 		return nil
@@ -218,6 +224,36 @@ func firstInvalid(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// maxNesting bounds how deeply collections nest. A routine file needs four
+// levels at most (exercises, an exercise, its cues); the YAML parser takes
+// time that grows with the square of the depth, so a file of 100,000 "["
+// would take minutes.
+const maxNesting = 8
+
+// tooDeep refuses files that nest flow collections ([ and {) or put
+// sequence entries (- - -) on one line too deeply, before parsing.
+func (p *fileParser) tooDeep(tokens token.Tokens) bool {
+	flow, line, entries := 0, 0, 0
+	for _, tk := range tokens {
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			flow = max(flow-1, 0)
+		case token.SequenceEntryType:
+			if tk.Position.Line != line {
+				line, entries = tk.Position.Line, 0
+			}
+			entries++
+		}
+		if flow+entries > maxNesting {
+			p.addAt(tk.Position.Line, tk.Position.Column, "lists and mappings nest more than %d deep here; a routine file needs far fewer", maxNesting)
+			return true
+		}
+	}
+	return false
 }
 
 // tabIndents reports every line indented with a tab, which YAML forbids,

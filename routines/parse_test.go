@@ -85,6 +85,7 @@ func TestParseProblems(t *testing.T) {
 			[]string{`5:11: tags (such as !!str) are not supported in routine files`}},
 		{"too long", head + "exercises:\n  - use: plank\n    sets: 20\n    hold: 10m\n    rest: 10m\n  - use: plank\n    sets: 20\n    hold: 10m\n",
 			[]string{`3:1: the routine takes more than 3 h (at least 6 h 30 min 5 s); split it into shorter routines`}},
+		{"nested too deep", "[[[[[[[[[[1]]]]]]]]]]\n", []string{`1:9: lists and mappings nest more than 8 deep here; a routine file needs far fewer`}},
 		{"not UTF-8", head + "notes: caf\xe9\n", []string{`3:1: the file is not UTF-8 text`}},
 	}
 	for _, tt := range tests {
@@ -287,6 +288,36 @@ func TestBillionLaughsRefusedQuickly(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), "anchors and aliases") {
 			t.Errorf("billion laughs: %v", err)
+		}
+	}
+}
+
+// TestHostileShapesBounded feeds shapes that make a YAML parser slow
+// (deep nesting is quadratic in goccy/go-yaml: minutes for 100,000 "[").
+func TestHostileShapesBounded(t *testing.T) {
+	indented := func(line string, n int) string {
+		var b strings.Builder
+		b.WriteString("a:\n")
+		for i := range n {
+			b.WriteString(strings.Repeat(" ", i+1) + line + "\n")
+		}
+		return b.String()
+	}
+	for name, s := range map[string]string{
+		"flow sequences": strings.Repeat("[", 100000),
+		"flow mappings":  strings.Repeat("{a: ", 30000),
+		"entries":        strings.Repeat("- ", 50000),
+		"indented lists": indented("-", 450),
+		"indented maps":  indented("b:", 700),
+		"many exercises": head + "exercises:\n" + strings.Repeat("  - use: bird-dog\n    sets: 20\n", 7000),
+	} {
+		start := time.Now()
+		_, err := Parse("hostile.yaml", []byte(s))
+		if elapsed := time.Since(start); elapsed > 5*time.Second {
+			t.Errorf("%s: took %v", name, elapsed)
+		}
+		if err == nil {
+			t.Errorf("%s: accepted", name)
 		}
 	}
 }
