@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -171,6 +173,67 @@ func TestStatsJSON(t *testing.T) {
 		g, ok := got[k]
 		if !ok || g != v {
 			t.Errorf("%s = %v (present %t), want %v", k, g, ok, v)
+		}
+	}
+}
+
+// BenchmarkStatsCommand runs `stats --json` in process over a database of
+// 10,000 sessions (27 years, three zones), imported as a history document.
+func BenchmarkStatsCommand(b *testing.B) {
+	db := filepath.Join(b.TempDir(), "corecoach.db")
+	store, err := storage.Open(db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc bytes.Buffer
+	writeHistoryDoc(&doc, 10000)
+	if added, _, err := store.Import(&doc); err != nil || added != 10000 {
+		b.Fatalf("import: %d added, %v", added, err)
+	}
+	args := []string{"--db", db, "stats", "--json", "--as-of", "2027-06-01"}
+	for b.Loop() {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}
+
+// writeHistoryDoc writes a history document of n sessions: most days one,
+// some two, some none, in New York, London and Kolkata in turn.
+func writeHistoryDoc(w *bytes.Buffer, n int) {
+	zones := []string{"America/New_York", "Europe/London", "Asia/Kolkata"}
+	w.WriteString(`{"format":"corecoach-history","version":1,"sessions":[`)
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, k := 0, 0; i < n; k++ {
+		loc, _ := time.LoadLocation(zones[(k/500)%len(zones)])
+		for j := range []int{1, 1, 2, 0, 1, 1, 1}[k%7] {
+			if i == n {
+				break
+			}
+			start := time.Date(day.Year(), day.Month(), day.Day(), 7+j*10, k%60, 0, 0, loc)
+			status := storage.StatusCompleted
+			if i%10 == 9 {
+				status = storage.StatusPartial
+			}
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			fmt.Fprintf(w, `{"id":"S%06d","routine":{"id":"core-basics","name":"Core basics"},"started_at":%q,"zone":%q,"status":%q,"pain_before":%d,"pain_after":%d,"exercises":[{"id":"plank","name":"Plank","sets_planned":3,"sets_done":3,"seconds":90}]}`,
+				i, start.Format(time.RFC3339), loc.String(), status, i%7, i%5)
+			i++
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	w.WriteString(`]}`)
+}
+
+// The schedule lookup skips built-ins, which is right only while they have
+// no schedule.
+func TestBuiltinsHaveNoSchedule(t *testing.T) {
+	for _, r := range routines.Builtins() {
+		if len(r.Schedule) > 0 {
+			t.Errorf("built-in %s has a schedule %v; routineIndex.schedule must look built-ins up", r.ID, r.Schedule)
 		}
 	}
 }
