@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -72,13 +71,13 @@ func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 
 // checkDays compares the stored roll-up with one computed afresh.
 func checkDays(tx *bolt.Tx, dates map[string]bool, add func(string, ...any)) {
-	want, err := rollUp(tx, dates)
+	want, err := rollUp(tx, dates, nil)
 	if err != nil {
 		return // the sessions' own problems are reported already
 	}
 	_ = tx.Bucket(bucketDays).ForEach(func(k, v []byte) error {
-		var got DayRecord
-		if err := json.Unmarshal(v, &got); err != nil {
+		got, ok := decodeDay(k, v)
+		if !ok {
 			add("day record %q does not read back", k)
 		} else if w := want[string(k)]; w == nil || *w != got {
 			add("day record %s does not match its sessions", k)

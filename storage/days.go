@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -57,9 +60,11 @@ func loadZone(name string) *time.Location {
 func (s *Store) Days() ([]DayRecord, error) {
 	var out []DayRecord
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketDays).ForEach(func(k, v []byte) error {
-			var d DayRecord
-			if err := json.Unmarshal(v, &d); err != nil || d.Date != string(k) {
+		b := tx.Bucket(bucketDays)
+		out = make([]DayRecord, 0, b.Stats().KeyN)
+		return b.ForEach(func(k, v []byte) error {
+			d, ok := decodeDay(k, v)
+			if !ok {
 				return fileErrorf(ErrDamaged, "database %s is damaged: the day record %q does not read back; run corecoach check", s.path, k)
 			}
 			out = append(out, d)
@@ -69,12 +74,26 @@ func (s *Store) Days() ([]DayRecord, error) {
 	return out, err
 }
 
-// dayProbe is the part of a session the roll-up needs.
-type dayProbe struct {
-	Routine   struct{ ID string } `json:"routine"`
-	StartedAt time.Time           `json:"started_at"`
-	Zone      string              `json:"zone"`
-	Status    string              `json:"status"`
+// dayEntry is what the roll-up needs of a session.
+type dayEntry struct {
+	day, routine string
+	completed    bool
+}
+
+func entryOf(s Session) dayEntry {
+	return dayEntry{day: SessionDay(s), routine: s.Routine.ID, completed: s.Status == StatusCompleted}
+}
+
+// decodeEntry reads a stored session's day entry without decoding the rest.
+func decodeEntry(v []byte) (dayEntry, error) {
+	var p struct {
+		Routine   struct{ ID string } `json:"routine"`
+		StartedAt time.Time           `json:"started_at"`
+		Zone      string              `json:"zone"`
+		Status    string              `json:"status"`
+	}
+	err := json.Unmarshal(v, &p)
+	return entryOf(Session{Routine: RoutineRef{ID: p.Routine.ID}, StartedAt: p.StartedAt, Zone: p.Zone, Status: p.Status}), err
 }
 
 // Offsets in use span UTC-12 to UTC+14: a local date's sessions started
@@ -83,8 +102,9 @@ const dayMargin = 15 * time.Hour
 
 // rollUp computes the records of the given dates from the stored sessions,
 // in one cursor pass over the time range they can lie in. Dates without
-// sessions are left out.
-func rollUp(tx *bolt.Tx, dates map[string]bool) (map[string]*DayRecord, error) {
+// sessions are left out. known holds the entries of sessions the caller
+// has just written, by key, so they need not be decoded again.
+func rollUp(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry) (map[string]*DayRecord, error) {
 	first, last := "", ""
 	for d := range dates {
 		if first == "" || d < first {
@@ -104,36 +124,40 @@ func rollUp(tx *bolt.Tx, dates map[string]bool) (map[string]*DayRecord, error) {
 	end := timeKey(hi.Add(24*time.Hour + dayMargin))
 	c := tx.Bucket(bucketSessions).Cursor()
 	for k, v := c.Seek(start); len(k) >= 8 && beUint64(k) <= end; k, v = c.Next() {
-		var p dayProbe
-		if err := json.Unmarshal(v, &p); err != nil {
-			return nil, err
+		e, ok := known[string(k)]
+		if !ok {
+			var err error
+			if e, err = decodeEntry(v); err != nil {
+				return nil, err
+			}
 		}
-		day := SessionDay(Session{StartedAt: p.StartedAt, Zone: p.Zone})
-		if !dates[day] {
+		if !dates[e.day] {
 			continue
 		}
-		r := out[day]
+		r := out[e.day]
 		if r == nil {
-			r = &DayRecord{Date: day}
-			out[day] = r
+			r = &DayRecord{Date: e.day}
+			out[e.day] = r
 		}
 		r.Sessions++
-		if p.Status == StatusCompleted {
+		if e.completed {
 			r.Completed++
 		}
-		r.LastRoutine = p.Routine.ID // the cursor walks in start order
+		r.LastRoutine = e.routine // the cursor walks in start order
 	}
 	return out, nil
 }
 
 // recomputeDays rewrites the records of the given dates from their sessions.
-func (s *Store) recomputeDays(tx *bolt.Tx, dates map[string]bool) error {
-	recs, err := rollUp(tx, dates)
+func (s *Store) recomputeDays(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry) error {
+	recs, err := rollUp(tx, dates, known)
 	if err != nil {
 		return fileErrorf(ErrDamaged, "database %s is damaged: a stored session does not read back (%v); run corecoach check", s.path, err)
 	}
 	b := tx.Bucket(bucketDays)
-	for d := range dates {
+	// In date order: bbolt inserts into a sorted page, so random order
+	// would cost a copy of the page per record.
+	for _, d := range slices.Sorted(maps.Keys(dates)) {
 		r := recs[d]
 		if r == nil {
 			if err := b.Delete([]byte(d)); err != nil {
@@ -141,13 +165,38 @@ func (s *Store) recomputeDays(tx *bolt.Tx, dates map[string]bool) error {
 			}
 			continue
 		}
-		v, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		if err := b.Put([]byte(d), v); err != nil {
+		if err := b.Put([]byte(d), encodeDay(*r)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Day records are read on every stats run, so they are stored compactly
+// rather than as JSON: a format byte, the two counts as uvarints, then the
+// routine id. The date is the key.
+const dayFormat = 1
+
+func encodeDay(d DayRecord) []byte {
+	v := []byte{dayFormat}
+	v = binary.AppendUvarint(v, uint64(d.Sessions))
+	v = binary.AppendUvarint(v, uint64(d.Completed))
+	return append(v, d.LastRoutine...)
+}
+
+func decodeDay(k, v []byte) (DayRecord, bool) {
+	if len(v) == 0 || v[0] != dayFormat {
+		return DayRecord{}, false
+	}
+	v = v[1:]
+	sessions, n := binary.Uvarint(v)
+	if n <= 0 {
+		return DayRecord{}, false
+	}
+	v = v[n:]
+	completed, n := binary.Uvarint(v)
+	if n <= 0 || completed > sessions || sessions > 1<<31 {
+		return DayRecord{}, false
+	}
+	return DayRecord{Date: string(k), Sessions: int(sessions), Completed: int(completed), LastRoutine: string(v[n:])}, true
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -36,14 +37,18 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 	if sessions == nil {
 		sessions = []Session{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(History{
+	return encodeHistory(w, History{
 		Format:     HistoryFormat,
 		Version:    HistoryVersion,
 		ExportedAt: now.UTC().Truncate(time.Second),
 		Sessions:   sessions,
 	})
+}
+
+func encodeHistory(w io.Writer, doc History) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 // Import merges a history document: it is validated whole first, then
@@ -62,27 +67,37 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	recs, dups, err := prepareImport(doc.Sessions)
+	if err != nil {
+		return 0, 0, err
+	}
 	err = s.update(func(tx *bolt.Tx) error {
-		added, skipped = 0, 0
+		added, skipped = 0, dups
 		ids := tx.Bucket(bucketSessionIDs)
+		sessions := tx.Bucket(bucketSessions)
+		var newIDs []importRecord
 		days := map[string]bool{}
-		for _, sess := range doc.Sessions {
-			if ids.Get([]byte(sess.ID)) != nil {
-				skipped++ // stored already, or twice in the document
+		known := make(map[string]dayEntry, len(recs))
+		for _, r := range recs { // in key order: bbolt appends cheaply
+			if ids.Get(r.id) != nil {
+				skipped++
 				continue
 			}
-			sess = normalize(sess)
-			val, err := json.Marshal(sess)
-			if err != nil {
+			if err := sessions.Put(r.key, r.val); err != nil {
 				return err
 			}
-			if err := putSession(tx, sess, val); err != nil {
-				return err
-			}
-			days[SessionDay(sess)] = true
-			added++
+			newIDs = append(newIDs, r)
+			days[r.entry.day] = true
+			known[string(r.key)] = r.entry
 		}
-		return s.recomputeDays(tx, days)
+		slices.SortFunc(newIDs, func(a, b importRecord) int { return bytes.Compare(a.id, b.id) })
+		for _, r := range newIDs {
+			if err := ids.Put(r.id, r.key); err != nil {
+				return err
+			}
+		}
+		added = len(newIDs)
+		return s.recomputeDays(tx, days, known)
 	})
 	if err != nil {
 		return 0, 0, err
@@ -90,61 +105,149 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 	return added, skipped, nil
 }
 
+// importRecord is a session ready to store.
+type importRecord struct {
+	id, key, val []byte
+	entry        dayEntry
+}
+
+// prepareImport encodes the sessions before the file is locked, drops the
+// repeats of an id within the document (the first stays), and orders them
+// by key.
+func prepareImport(sessions []Session) (recs []importRecord, dups int, err error) {
+	seen := make(map[string]bool, len(sessions))
+	recs = make([]importRecord, 0, len(sessions))
+	for _, sess := range sessions {
+		if seen[sess.ID] {
+			dups++
+			continue
+		}
+		seen[sess.ID] = true
+		sess = normalize(sess)
+		val, err := json.Marshal(sess)
+		if err != nil {
+			return nil, 0, fmt.Errorf("session %s: %w", sess.ID, err)
+		}
+		recs = append(recs, importRecord{id: []byte(sess.ID), key: sessionKey(sess.StartedAt, sess.ID), val: val, entry: entryOf(sess)})
+	}
+	slices.SortFunc(recs, func(a, b importRecord) int { return bytes.Compare(a.key, b.key) })
+	return recs, dups, nil
+}
+
 // ParseHistory decodes and validates a history document. Unknown fields are
 // ignored: a newer corecoach may add optional fields to version 1 documents,
 // and those must still import here.
 func ParseHistory(data []byte) (*History, error) {
-	var head struct {
-		Format   string          `json:"format"`
-		Version  *int            `json:"version"`
-		Sessions json.RawMessage `json:"sessions"`
-	}
-	if err := decodeOne(data, &head); err != nil {
-		return nil, err
-	}
-	switch {
-	case head.Format != HistoryFormat:
-		return nil, fmt.Errorf("not a corecoach history document (format %q, want %q)", head.Format, HistoryFormat)
-	case head.Version == nil:
-		return nil, errors.New("history document has no version")
-	case *head.Version > HistoryVersion:
-		return nil, fmt.Errorf("history document is of version %d, written by a newer corecoach; this one reads version %d: update corecoach", *head.Version, HistoryVersion)
-	case *head.Version < 1:
-		return nil, fmt.Errorf("history document has an invalid version %d", *head.Version)
-	}
-	doc := &History{Format: head.Format, Version: *head.Version}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(head.Sessions, &raws); err != nil && len(head.Sessions) > 0 {
-		return nil, errors.New("history document: sessions must be a list")
-	}
-	doc.Sessions = make([]Session, len(raws))
-	for i, raw := range raws {
-		err := json.Unmarshal(raw, &doc.Sessions[i])
-		if err == nil {
-			err = checkSession(doc.Sessions[i])
-		}
-		if err != nil {
-			return nil, fmt.Errorf("history document: session %d: %w", i+1, jsonErr(err))
-		}
-	}
-	return doc, nil
-}
-
-// decodeOne decodes exactly one JSON value from data.
-func decodeOne(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return errors.New("history document is empty")
-		}
+	syntax := func(err error) error {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		switch {
+		case errors.Is(err, io.EOF) && len(bytes.TrimSpace(data)) == 0:
+			return errors.New("history document is empty")
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return errors.New("history document is not valid JSON: it ends too early")
+		case errors.As(err, &se):
 			return fmt.Errorf("history document is not valid JSON: %s: %v", position(data, int(se.Offset)-1), err)
 		}
 		return fmt.Errorf("history document: %w", jsonErr(err))
 	}
+	if tok, err := dec.Token(); err != nil {
+		return nil, syntax(err)
+	} else if tok != json.Delim('{') {
+		return nil, errors.New("history document is not a JSON object")
+	}
+	var doc History
+	var version *int
+	var sessionErr error // reported after format and version, which say more
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, syntax(err)
+		}
+		switch tok {
+		case "format":
+			err = dec.Decode(&doc.Format)
+		case "version":
+			err = dec.Decode(&version)
+		case "sessions":
+			doc.Sessions, sessionErr, err = decodeSessions(dec)
+		default:
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return nil, syntax(err)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, syntax(err)
+	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("history document has more after its end, at %s", position(data, int(dec.InputOffset())))
+		return nil, fmt.Errorf("history document has more after its end, at %s", position(data, int(dec.InputOffset())))
+	}
+	switch {
+	case doc.Format != HistoryFormat:
+		return nil, fmt.Errorf("not a corecoach history document (format %q, want %q)", doc.Format, HistoryFormat)
+	case version == nil:
+		return nil, errors.New("history document has no version")
+	case *version > HistoryVersion:
+		return nil, fmt.Errorf("history document is of version %d, written by a newer corecoach; this one reads version %d: update corecoach", *version, HistoryVersion)
+	case *version < 1:
+		return nil, fmt.Errorf("history document has an invalid version %d", *version)
+	case sessionErr != nil:
+		return nil, fmt.Errorf("history document: %w", sessionErr)
+	}
+	doc.Version = *version
+	return &doc, nil
+}
+
+// decodeSessions reads the sessions list one session at a time, so that a
+// problem names the session. A session's own problem (a wrong type, a
+// missing field) comes back in bad; only broken JSON stops the reading.
+func decodeSessions(dec *json.Decoder) (sessions []Session, bad, err error) {
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return nil, nil, err
+	}
+	if tok != json.Delim('[') {
+		return nil, errors.New("sessions must be a list"), skipValue(dec, tok)
+	}
+	for i := 1; dec.More(); i++ {
+		var s Session
+		err := dec.Decode(&s)
+		var se *json.SyntaxError
+		if errors.As(err, &se) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, nil, err
+		}
+		if err == nil {
+			err = checkSession(s)
+		}
+		if err != nil && bad == nil {
+			bad = fmt.Errorf("session %d: %w", i, jsonErr(err))
+		}
+		sessions = append(sessions, s)
+	}
+	_, err = dec.Token()
+	return sessions, bad, err
+}
+
+// skipValue reads the rest of a value whose first token was tok.
+func skipValue(dec *json.Decoder, tok json.Token) error {
+	if d, ok := tok.(json.Delim); !ok || (d != '{' && d != '[') {
+		return nil
+	}
+	for depth := 1; depth > 0; {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if d, ok := t.(json.Delim); ok {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
 	}
 	return nil
 }

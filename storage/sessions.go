@@ -92,7 +92,7 @@ func (s *Store) SaveSession(sess Session) error {
 		if err := putSession(tx, sess, val); err != nil {
 			return err
 		}
-		return s.recomputeDays(tx, days)
+		return s.recomputeDays(tx, days, nil)
 	})
 }
 
