@@ -94,7 +94,11 @@ var mdEntity = regexp.MustCompile(`&([A-Za-z#])`)
 
 // mdEscape escapes text for use inside a Markdown line.
 func mdEscape(s string) string {
-	return mdEntity.ReplaceAllString(mdSpecial.Replace(s), `\&$1`)
+	s = mdSpecial.Replace(s)
+	if strings.Contains(s, "&") {
+		s = mdEntity.ReplaceAllString(s, `\&$1`)
+	}
+	return s
 }
 
 // mdBlockStart matches what turns the start of a line into a list item,
