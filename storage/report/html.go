@@ -19,6 +19,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pain":   painText,
 	"change": changeText,
 	"pct":    percent,
+	"ratio":  ratio,
 	"avg":    avgText,
 	"join":   strings.Join,
 	"add":    func(a, b float64) string { return num(a + b) },
@@ -59,6 +60,9 @@ func changeText(before, after *int) string {
 	}
 	return "0"
 }
+
+// ratio is done/planned as a percentage.
+func ratio(done, planned int) string { return percent(float64(done) / float64(planned)) }
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5)) }
 

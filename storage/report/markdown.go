@@ -60,7 +60,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		if e.Hurt > 0 {
 			hurt = fmt.Sprintf("⚠ %d×: %s", e.Hurt, strings.Join(e.HurtDates, ", "))
 		}
-		t.add(md(e.Name), fmt.Sprint(e.Sessions), fmt.Sprintf("%d / %d", e.SetsDone, e.SetsPlanned), fmt.Sprint(e.Skipped), hurt)
+		t.add(md(e.Name), fmt.Sprint(e.Sessions), sets(e), fmt.Sprint(e.Skipped), hurt)
 	}
 	t.write(bw, "No exercises recorded in this period.")
 
@@ -143,4 +143,11 @@ func (t *table) write(w io.Writer, empty string) {
 		line(row)
 	}
 	fmt.Fprintln(w)
+}
+
+func sets(e ExerciseRow) string {
+	if e.SetsPlanned == 0 {
+		return fmt.Sprintf("%d / 0", e.SetsDone)
+	}
+	return fmt.Sprintf("%d / %d (%s)", e.SetsDone, e.SetsPlanned, ratio(e.SetsDone, e.SetsPlanned))
 }
