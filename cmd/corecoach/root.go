@@ -160,6 +160,10 @@ func newRootCmd(a *app) *cobra.Command {
 func registerCommands(root *cobra.Command, a *app) {
 	root.RunE = homeRunE(a)
 	root.AddCommand(newRunCmd(a))
+	root.AddCommand(newHistoryCmd(a))
+	root.AddCommand(newExportCmd(a))
+	root.AddCommand(newImportCmd(a))
+	root.AddCommand(newCheckCmd(a))
 	root.AddCommand(newStatsCmd(a))
 	root.AddCommand(newReportCmd(a))
 	root.AddCommand(newRoutineCmd(a))

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd(a *app) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole history as a history document (JSON)",
+		Long: "export writes every session as a corecoach history document (format version 1):\n" +
+			"to standard output, or with -o to FILE, which is replaced whole or not at all.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				return store.Export(a.stdout, time.Now())
+			}
+			var buf bytes.Buffer
+			if err := store.Export(&buf, time.Now()); err != nil {
+				return err
+			}
+			return writeFileAtomic(out, buf.Bytes(), true)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	return cmd
+}
+
+func newImportCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Merge a history document into the database",
+		Long: "import checks the whole history document first, then adds its sessions in one step:\n" +
+			"a session whose id is stored already is left as it is, so importing the same file\n" +
+			"twice adds nothing. A document with any problem adds nothing.",
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w", args[0], unwrapPath(err))
+			}
+			defer f.Close()
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			added, skipped, err := store.Import(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			_, err = fmt.Fprintf(a.stdout, "imported %d sessions (%d already present)\n", added, skipped)
+			return err
+		},
+	}
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"corecoach/storage"
+)
+
+func sessionsOf(t *testing.T, doc string) []storage.Session {
+	t.Helper()
+	h, err := storage.ParseHistory([]byte(doc))
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, doc)
+	}
+	return h.Sessions
+}
+
+func TestExportImport(t *testing.T) {
+	src := seededDB(t)
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "new.db")
+	file := filepath.Join(dir, "history.json")
+
+	out := runCmd("--db", src, "export")
+	if out.code != 0 || !strings.HasPrefix(out.stdout, "{\n  \"format\": \"corecoach-history\",\n  \"version\": 1,") {
+		t.Fatalf("export: exit %d %q\n%s", out.code, out.stderr, out.stdout)
+	}
+	if r := runCmd("--db", src, "export", "-o", file); r.code != 0 || r.stdout != "" {
+		t.Fatalf("export -o: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd("--db", dst, "import", file); r.code != 0 || r.stdout != "imported 3 sessions (0 already present)\n" {
+		t.Fatalf("import: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd("--db", dst, "import", file); r.code != 0 || r.stdout != "imported 0 sessions (3 already present)\n" {
+		t.Errorf("import again: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	again := runCmd("--db", dst, "export")
+	a, b := sessionsOf(t, out.stdout), sessionsOf(t, again.stdout)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Errorf("sessions after export and import differ:\n%s\n%s", ja, jb)
+	}
+	// -o replaces an older export whole.
+	if r := runCmd("--db", dst, "export", "-o", file); r.code != 0 {
+		t.Errorf("export -o over a file: exit %d %q", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("folder holds %d entries; a temporary file was left", len(entries))
+	}
+}
+
+func TestImportRefused(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	newer := write("newer.json", `{"format":"corecoach-history","version":2,"sessions":[]}`)
+	broken := write("broken.json", `{"format":"corecoach-history","version":1,"sessions":[{"id":"a","started_at":"2026-01-01T08:00:00Z","status":"completed"},{"id":"b","status":"completed"}]}`)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"newer", []string{"import", newer}, 1, newer + ": history document is of version 2, written by a newer corecoach"},
+		{"invalid", []string{"import", broken}, 1, broken + ": history document: session 2: session b has no started_at"},
+		{"missing", []string{"import", filepath.Join(dir, "nope.json")}, 1, "cannot read " + filepath.Join(dir, "nope.json") + ": no such file or directory"},
+		{"no file", []string{"import"}, 2, "accepts 1 arg"},
+		{"export arg", []string{"export", "x"}, 2, "unknown command"},
+		{"export to missing folder", []string{"export", "-o", filepath.Join(dir, "no", "h.json")}, 1, "cannot write " + filepath.Join(dir, "no", "h.json")},
+	}
+	db := filepath.Join(dir, "corecoach.db")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(append([]string{"--db", db}, tt.args...)...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.want)
+			}
+		})
+	}
+	if r := runCmd("--db", db, "history", "--json"); r.stdout != "[]\n" {
+		t.Errorf("a refused import wrote sessions: %s", r.stdout)
+	}
+}

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"corecoach/routines"
+	"corecoach/storage"
+
+	"github.com/spf13/cobra"
+)
+
+func newHistoryCmd(a *app) *cobra.Command {
+	var asJSON, asCSV, perExercise bool
+	var since string
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "Past sessions, newest first",
+		Long: "history lists past sessions, newest first: date and time where the session started,\n" +
+			"routine, status, minutes, pain before and after, and the note.\n" +
+			"--json prints the session objects of the history format; --csv one row per session\n" +
+			"(with --per-exercise, one row per exercise of each session) for a spreadsheet.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON && asCSV {
+				return usageErrorf("--json and --csv cannot be used together")
+			}
+			if perExercise && !asCSV {
+				return usageErrorf("--per-exercise goes with --csv")
+			}
+			var from storage.Date
+			if since != "" {
+				d, err := storage.ParseDate(since)
+				if err != nil {
+					return usageErrorf("--since: %v", err)
+				}
+				from = d
+			}
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			sessions, err := loadHistory(store, since != "", from)
+			if err != nil {
+				return err
+			}
+			switch {
+			case asJSON:
+				return writeHistoryJSON(a.stdout, sessions)
+			case asCSV && perExercise:
+				return writeExerciseCSV(a.stdout, sessions)
+			case asCSV:
+				return writeHistoryCSV(a.stdout, sessions)
+			}
+			return writeHistoryTable(a.stdout, sessions)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print a JSON array of session objects")
+	f.BoolVar(&asCSV, "csv", false, "print CSV, one row per session")
+	f.BoolVar(&perExercise, "per-exercise", false, "with --csv: one row per exercise of each session")
+	f.StringVar(&since, "since", "", "only sessions on or after `DATE` (YYYY-MM-DD, in each session's own zone)")
+	return cmd
+}
+
+// loadHistory returns the sessions, newest first; with filter, those whose
+// own local day is on or after from.
+func loadHistory(store *storage.Store, filter bool, from storage.Date) ([]storage.Session, error) {
+	var sessions []storage.Session
+	var err error
+	if filter {
+		// A session's day is local to it: start the seek a whole day early
+		// (offsets reach UTC+14), then keep those of the right days.
+		sessions, err = store.SessionsSince(from.AddDays(-1).Time())
+		day := from.String()
+		sessions = slices.DeleteFunc(sessions, func(s storage.Session) bool { return storage.SessionDay(s) < day })
+	} else {
+		sessions, err = store.Sessions()
+	}
+	slices.Reverse(sessions)
+	return sessions, err
+}
+
+// minutes is how long a session lasted: start to end when it ended, else
+// the time spent on its exercises.
+func minutes(s storage.Session) float64 {
+	if s.EndedAt != nil {
+		return max(0, s.EndedAt.Sub(s.StartedAt).Minutes())
+	}
+	secs := 0
+	for _, e := range s.Exercises {
+		secs += e.Seconds
+	}
+	return float64(secs) / 60
+}
+
+func painText(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.Itoa(*p)
+}
+
+// oneLine makes stored text safe and short for a table cell.
+func oneLine(s string, width int) string {
+	s = strings.Join(strings.Fields(routines.Sanitize(s)), " ")
+	if r := []rune(s); len(r) > width {
+		s = string(r[:width-1]) + "…"
+	}
+	return s
+}
+
+func routineLabel(s storage.Session) string {
+	if s.Routine.Name != "" {
+		return s.Routine.Name
+	}
+	if s.Routine.ID != "" {
+		return s.Routine.ID
+	}
+	return "-"
+}
+
+func writeHistoryTable(w io.Writer, sessions []storage.Session) error {
+	if len(sessions) == 0 {
+		_, err := fmt.Fprintln(w, "No sessions yet. Start one with: corecoach run")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tROUTINE\tSTATUS\tMIN\tPAIN\tNOTE")
+	for _, s := range sessions {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f\t%s → %s\t%s\n",
+			storage.LocalStart(s).Format("2006-01-02 15:04"), oneLine(routineLabel(s), 30), s.Status,
+			minutes(s), painText(s.PainBefore), painText(s.PainAfter), oneLine(s.Note, 40))
+	}
+	return tw.Flush()
+}
+
+func writeHistoryJSON(w io.Writer, sessions []storage.Session) error {
+	if sessions == nil {
+		sessions = []storage.Session{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sessions)
+}
+
+// cell keeps a spreadsheet from reading text as a formula.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func sessionCells(s storage.Session) []string {
+	ended := ""
+	if s.EndedAt != nil {
+		ended = s.EndedAt.Format(time.RFC3339)
+	}
+	return []string{s.ID, storage.SessionDay(s), s.StartedAt.Format(time.RFC3339), ended, s.Zone,
+		cell(s.Routine.ID), cell(s.Routine.Name), s.Status, strconv.FormatFloat(minutes(s), 'f', 1, 64),
+		csvPain(s.PainBefore), csvPain(s.PainAfter)}
+}
+
+var sessionHeader = []string{"id", "date", "started_at", "ended_at", "zone", "routine_id", "routine_name", "status", "minutes", "pain_before", "pain_after"}
+
+func csvPain(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func writeHistoryCSV(w io.Writer, sessions []storage.Session) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(append(slices.Clone(sessionHeader), "exercises", "exercises_skipped", "exercises_hurt", "note"))
+	for _, s := range sessions {
+		skipped, hurt := 0, 0
+		for _, e := range s.Exercises {
+			skipped += btoi(e.Skipped)
+			hurt += btoi(e.Hurt)
+		}
+		_ = cw.Write(append(sessionCells(s), strconv.Itoa(len(s.Exercises)), strconv.Itoa(skipped), strconv.Itoa(hurt), cell(s.Note)))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeExerciseCSV is one row per exercise of each session, for a therapist
+// following one exercise over time; a session without exercises keeps a row.
+func writeExerciseCSV(w io.Writer, sessions []storage.Session) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(append(slices.Clone(sessionHeader), "exercise_id", "exercise_name", "sets_planned", "sets_done", "skipped", "hurt", "seconds"))
+	for _, s := range sessions {
+		base := sessionCells(s)
+		if len(s.Exercises) == 0 {
+			_ = cw.Write(append(base, "", "", "", "", "", "", ""))
+		}
+		for _, e := range s.Exercises {
+			_ = cw.Write(append(slices.Clone(base), cell(e.ID), cell(e.Name), strconv.Itoa(e.SetsPlanned), strconv.Itoa(e.SetsDone),
+				strconv.FormatBool(e.Skipped), strconv.FormatBool(e.Hurt), strconv.Itoa(e.Seconds)))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
