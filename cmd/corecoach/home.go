@@ -1,0 +1,141 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"corecoach/routines"
+	"corecoach/storage"
+	"corecoach/tui"
+)
+
+// exitInterrupted is the exit code after ctrl+c (128 + SIGINT), as shells use.
+const exitInterrupted = 130
+
+// defaultRoutine is where a first `corecoach run` starts.
+const defaultRoutine = "core-basics"
+
+// homeRunE opens the home screen: the root command's action.
+func homeRunE(a *app) func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error { return a.runUI("", false, false) }
+}
+
+func newRunCmd(a *app) *cobra.Command {
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "run [ROUTINE]",
+		Short: "Start a session at once",
+		Long: "Start a session at once: a pain check, then the routine, step by step.\n" +
+			"ROUTINE is a built-in id, the id of an added routine, or a routine file.\n" +
+			"Without it, the routine used last, else " + defaultRoutine + ".",
+		Args: maxArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			return a.runUI(arg, true, quiet)
+		},
+	}
+	cmd.Flags().BoolVar(&quiet, "quiet", false, "start with the sound cues muted")
+	return cmd
+}
+
+// runUI does every step that can fail first (the database, the routines),
+// so errors print cleanly, then runs the terminal interface.
+func (a *app) runUI(arg string, start, quiet bool) error {
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	list, err := routineList(st)
+	if err != nil {
+		return err
+	}
+	opts := tui.Options{Store: st, Routines: list, Quiet: quiet, Zone: tui.LocalZone()}
+	if start {
+		if opts.Start, err = a.startRoutine(st, arg); err != nil {
+			return err
+		}
+	}
+	if opts.SafetyConfirmed, err = tui.SafetyConfirmed(st); err != nil {
+		return err
+	}
+
+	p := tea.NewProgram(tui.New(opts), tea.WithoutSignalHandler())
+	stop := forwardSignals(p)
+	final, runErr := p.Run()
+	stop()
+	m, _ := final.(tui.Model)
+	// The terminal may have gone away without a signal: keep what was done.
+	saveErr := errors.Join(m.Err(), m.SaveRunning())
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return errors.Join(fmt.Errorf("the terminal interface failed: %w", runErr), saveErr)
+	}
+	if saveErr != nil {
+		return saveErr
+	}
+	if m.Interrupted() || runErr != nil {
+		return silentExit(exitInterrupted)
+	}
+	return nil
+}
+
+// forwardSignals turns ctrl+c from outside the terminal, kill and a closed
+// terminal into an interrupt the interface handles by saving the session.
+func forwardSignals(p *tea.Program) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			p.Send(tui.InterruptMsg{})
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
+// startRoutine picks the routine of `corecoach run`: the argument, else the
+// routine used last, else the default.
+func (a *app) startRoutine(st *storage.Store, arg string) (*routines.Routine, error) {
+	if arg != "" {
+		return a.resolveRoutine(arg)
+	}
+	last, ok, err := st.LastSession()
+	if err != nil {
+		return nil, err
+	}
+	if ok && last.Routine.ID != "" {
+		if r, err := a.resolveRoutine(last.Routine.ID); err == nil {
+			return r, nil
+		}
+	}
+	return a.resolveRoutine(defaultRoutine)
+}
+
+// routineList is the home screen's list: the built-in routines, then the
+// added ones. An added routine that no longer parses is left out.
+func routineList(st *storage.Store) ([]*routines.Routine, error) {
+	list := routines.Builtins()
+	added, err := st.Routines()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range added {
+		if r, err := parseAdded(f); err == nil {
+			list = append(list, r)
+		}
+	}
+	return list, nil
+}

@@ -1,0 +1,274 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
+)
+
+// screen is one page of the interface: a small model of its own.
+type screen interface {
+	update(msg tea.Msg) (screen, tea.Cmd)
+	view() string
+	setSize(w, h int)
+	help.KeyMap
+}
+
+// textScreen is a screen that takes typed text, so `?` is a character there,
+// not the help key.
+type textScreen interface{ typing() bool }
+
+// Options configure the interface. Everything that can fail (opening the
+// database, reading routine files) is done before, by the caller.
+type Options struct {
+	Store    Store
+	Routines []*routines.Routine // the home list: built-in and added routines
+	// Start, when set, opens its pain check at once (`corecoach run`).
+	Start *routines.Routine
+	Quiet bool             // start with sound cues muted
+	Now   func() time.Time // the clock; time.Now when nil
+	Zone  string           // the IANA name of the local zone, "" when unknown
+	// SafetyConfirmed skips the first-run safety screen.
+	SafetyConfirmed bool
+}
+
+// Model is the root model: it routes messages between the screens and is
+// the only one that returns a tea.View.
+type Model struct {
+	c           *common
+	cur         screen
+	runMode     bool // started by `corecoach run`: stopping before the session quits
+	interrupted bool
+	err         error // a failed save, reported after the program ends
+}
+
+// New builds the interface.
+func New(o Options) Model {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	c := &common{
+		styles:   DefaultStyles(),
+		keys:     DefaultKeyMap(),
+		help:     help.New(),
+		store:    o.Store,
+		saver:    newSaver(o.Store),
+		now:      now,
+		timer:    tea.Tick,
+		zone:     o.Zone,
+		muted:    o.Quiet,
+		routines: o.Routines,
+	}
+	c.help.Styles = c.styles.Help
+	m := Model{c: c, runMode: o.Start != nil}
+	switch {
+	case !o.SafetyConfirmed:
+		m.cur = newSafety(c, o.Start, false)
+	case o.Start != nil:
+		m.cur = newPain(c, painBefore, o.Start)
+	default:
+		m.cur = newHome(c)
+	}
+	return m
+}
+
+// Interrupted reports whether the program ended by ctrl+c or a signal; the
+// command then exits non-zero.
+func (m Model) Interrupted() bool { return m.interrupted }
+
+// Err is a save that failed, if any, to report once the screen is restored.
+func (m Model) Err() error { return m.err }
+
+// Init starts the first screen's work.
+func (m Model) Init() tea.Cmd {
+	if h, ok := m.cur.(*homeScreen); ok {
+		return h.init()
+	}
+	return nil
+}
+
+// Update routes a message: global keys and navigation here, everything
+// else to the current screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case InterruptMsg:
+		return m.interrupt()
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.c.keys.Kill) {
+			return m.interrupt()
+		}
+		if t, ok := m.cur.(textScreen); !(ok && t.typing()) && key.Matches(msg, m.c.keys.Help) {
+			m.c.help.ShowAll = !m.c.help.ShowAll
+			m.resize()
+			return m, nil
+		}
+	case sessionSavedMsg:
+		if msg.err != nil {
+			m.err = fmt.Errorf("saving the session: %w", msg.err)
+		}
+		return m, nil
+	case safetySavedMsg:
+		if msg.err != nil {
+			m.err = fmt.Errorf("remembering the safety confirmation: %w", msg.err)
+		}
+		return m, nil
+	}
+	if next, cmd, ok := m.navigate(msg); ok {
+		m.cur = next
+		m.resize()
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.cur, cmd = m.cur.update(msg)
+	return m, cmd
+}
+
+// navigate handles the messages that move between screens.
+func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
+	c := m.c
+	switch msg := msg.(type) {
+	case safetyDoneMsg:
+		if s, ok := m.cur.(*safetyScreen); ok && s.start != nil {
+			return newPain(c, painBefore, s.start), nil, true
+		}
+		h := newHome(c)
+		return h, h.init(), true
+	case openSafetyMsg:
+		return newSafety(c, nil, true), nil, true
+	case goHomeMsg:
+		m.runMode = false
+		h := newHome(c)
+		return h, h.init(), true
+	case openStatsMsg:
+		s := newStats(c)
+		return s, loadStats(c), true
+	case startRoutineMsg:
+		return newPain(c, painBefore, msg.r), nil, true
+	case painStopMsg:
+		if m.runMode {
+			return m.cur, tea.Quit, true
+		}
+		h := newHome(c)
+		return h, h.init(), true
+	case painDoneMsg:
+		p, ok := m.cur.(*painScreen)
+		if !ok {
+			return nil, nil, false
+		}
+		if msg.phase == painBefore {
+			s, cmd := newSession(c, p.routine, msg.score)
+			return s, cmd, true
+		}
+		p.rec.painAfter(msg.score)
+		return newNote(c, p.rec), saveSession(c, p.rec), true
+	case sessionEndedMsg:
+		p := newPain(c, painAfter, routineOf(m.cur))
+		p.rec = msg.rec
+		return p, nil, true
+	case noteDoneMsg:
+		n, ok := m.cur.(*noteScreen)
+		if !ok {
+			return nil, nil, false
+		}
+		n.rec.note(msg.text)
+		s := newSummary(c, n.rec)
+		return s, tea.Batch(saveSession(c, n.rec), loadStats(c)), true
+	}
+	return nil, nil, false
+}
+
+func routineOf(s screen) *routines.Routine {
+	if ss, ok := s.(*sessionScreen); ok {
+		return ss.plan.Routine
+	}
+	return nil
+}
+
+// interrupt ends the program at once. A running session is saved as
+// partial here, synchronously, because the process is about to end.
+func (m Model) interrupt() (tea.Model, tea.Cmd) {
+	m.interrupted = true
+	if s, ok := m.cur.(*sessionScreen); ok {
+		if err := s.interrupt(); err != nil {
+			m.err = errors.Join(m.err, fmt.Errorf("saving the session: %w", err))
+		}
+	}
+	return m, tea.Quit
+}
+
+// resize gives the current screen the room left above the help footer.
+func (m *Model) resize() {
+	m.c.help.SetWidth(m.c.width)
+	m.cur.setSize(m.c.width, max(0, m.c.height-m.footerHeight()))
+}
+
+func (m Model) footer() string {
+	if tooSmall(m.c.width, m.c.height) {
+		return ""
+	}
+	return m.c.help.View(m.cur)
+}
+
+func (m Model) footerHeight() int { return linesOf(m.footer()) }
+
+// linesOf is the height a footer takes, with the blank line above it.
+func linesOf(f string) int {
+	if f == "" {
+		return 0
+	}
+	return strings.Count(f, "\n") + 2
+}
+
+// View draws the current screen and the help footer, clipped to the window.
+func (m Model) View() tea.View {
+	w, h := m.c.width, m.c.height
+	var content string
+	switch {
+	case w <= 0 || h <= 0:
+		content = ""
+	case tooSmall(w, h):
+		content = clip(enlarge, w, h)
+	default:
+		body := m.cur.view()
+		f := m.footer()
+		bh := h - linesOf(f)
+		body = clip(body, w, bh)
+		if pad := bh - strings.Count(body, "\n") - 1; pad > 0 {
+			body += strings.Repeat("\n", pad)
+		}
+		content = clip(body+"\n\n"+f, w, h)
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.WindowTitle = m.title()
+	return v
+}
+
+func (m Model) title() string {
+	if r := routineOf(m.cur); r != nil {
+		return "corecoach: " + routines.Sanitize(r.Name)
+	}
+	return "corecoach"
+}
+
+// SaveRunning saves a session that is still running as partial. The
+// program calls it after the interface ends in any way (a closed terminal
+// may end it without a message); it does nothing when no session runs.
+func (m Model) SaveRunning() error {
+	if s, ok := m.cur.(*sessionScreen); ok {
+		return s.interrupt()
+	}
+	return nil
+}

@@ -1,0 +1,93 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
+)
+
+// Messages: one named type per event.
+type (
+	// tickMsg wakes the session screen; gen tells a current tick from one
+	// scheduled before a key press rescheduled it.
+	tickMsg struct{ gen int }
+	// sessionSavedMsg reports a write of the running session.
+	sessionSavedMsg struct{ err error }
+	// statsLoadedMsg carries the streak and totals for home and progress.
+	statsLoadedMsg struct {
+		ov  overview
+		err error
+	}
+	// safetySavedMsg reports that the safety confirmation was remembered.
+	safetySavedMsg struct{ err error }
+
+	// Navigation between screens, handled by the root model.
+	safetyDoneMsg   struct{}
+	openSafetyMsg   struct{}
+	openStatsMsg    struct{}
+	goHomeMsg       struct{}
+	startRoutineMsg struct{ r *routines.Routine }
+	painDoneMsg     struct {
+		phase painPhase
+		score *int
+	}
+	painStopMsg     struct{}
+	sessionEndedMsg struct{ rec *record }
+	noteDoneMsg     struct{ text string }
+)
+
+// InterruptMsg asks the program to stop at once, as ctrl+c does: a running
+// session is saved as partial before the program quits. Send it when the
+// process gets SIGINT, SIGTERM or SIGHUP (the terminal closed).
+type InterruptMsg struct{}
+
+// send turns a message into a command.
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// tick wakes the session screen after d.
+func tick(c *common, gen int, d time.Duration) tea.Cmd {
+	if d < time.Millisecond {
+		d = time.Millisecond
+	}
+	return c.timer(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// saveSession writes a snapshot of the session without blocking Update.
+func saveSession(c *common, rec *record) tea.Cmd {
+	seq, s := rec.snapshot()
+	return func() tea.Msg { return sessionSavedMsg{err: c.saver.save(seq, s)} }
+}
+
+// loadStats computes the overview for home, progress and the summary.
+func loadStats(c *common) tea.Cmd {
+	now := c.now()
+	return func() tea.Msg {
+		ov, err := computeOverview(c.store, c.schedule, now)
+		return statsLoadedMsg{ov: ov, err: err}
+	}
+}
+
+// confirmSafety remembers that the red flags were read.
+func confirmSafety(c *common) tea.Cmd {
+	return func() tea.Msg {
+		return safetySavedMsg{err: c.store.SetSetting(settingSafetyConfirmed, "yes")}
+	}
+}
+
+// Sound cues are terminal bells (BEL), written between frames.
+const (
+	cueStepStart = 1 // a step began
+	cueCountdown = 1 // each of the last three seconds of work
+	cueHoldEnd   = 2 // a hold ended: two bells, so it differs from a start
+)
+
+// bell rings n bells unless muted.
+func bell(c *common, n int) tea.Cmd {
+	if c.muted || n <= 0 {
+		return nil
+	}
+	return tea.Raw(strings.Repeat("\a", min(n, 3)))
+}

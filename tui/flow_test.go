@@ -1,0 +1,367 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"corecoach/routines"
+	"corecoach/storage"
+)
+
+func TestFirstRunFlow(t *testing.T) {
+	h := newHarness(t, Options{}, 80, 24)
+	h.wantScreen("safety")
+	h.press("enter")
+	h.wantScreen("home")
+	if ok, err := SafetyConfirmed(h.store); err != nil || !ok {
+		t.Fatalf("safety confirmation not remembered: %v, %v", ok, err)
+	}
+	h.press("enter")
+	h.wantScreen("pain")
+	h.press("3", "enter")
+	h.wantScreen("session")
+
+	ss := h.sessions()
+	if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].PainBefore == nil || *ss[0].PainBefore != 3 {
+		t.Fatalf("session row at the start = %+v", ss)
+	}
+	if !ss[0].StartedAt.Equal(testStart) || ss[0].Routine.ID != "test-routine" {
+		t.Fatalf("started_at %v routine %v", ss[0].StartedAt, ss[0].Routine)
+	}
+
+	h.finishSession()
+	h.wantScreen("pain")
+	if !strings.Contains(h.view(), "How much pain do you have now") {
+		t.Fatalf("after-session pain check:\n%s", h.view())
+	}
+	h.press("1", "enter")
+	h.wantScreen("note")
+	h.press("o", "k", "?", "enter")
+	h.wantScreen("summary")
+	v := h.view()
+	for _, want := range []string{"Session complete", "Pain: 3 → 1", "meaningful change", "Streak: 1 day"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("summary lacks %q:\n%s", want, v)
+		}
+	}
+
+	ss = h.sessions()
+	if len(ss) != 1 {
+		t.Fatalf("%d sessions stored, want 1", len(ss))
+	}
+	s := ss[0]
+	if s.Status != storage.StatusCompleted || *s.PainAfter != 1 || s.Note != "ok?" || s.EndedAt == nil {
+		t.Fatalf("final session = %+v", s)
+	}
+	want := []storage.ExerciseResult{
+		{ID: "glute-bridge", Name: "Glute bridge", SetsPlanned: 2, SetsDone: 2, Seconds: 12},
+		{ID: "side-plank", Name: "Side plank", SetsPlanned: 1, SetsDone: 1, Seconds: 10},
+	}
+	if len(s.Exercises) != len(want) {
+		t.Fatalf("exercises = %+v", s.Exercises)
+	}
+	for i := range want {
+		if s.Exercises[i] != want[i] {
+			t.Errorf("exercise %d = %+v, want %+v", i, s.Exercises[i], want[i])
+		}
+	}
+	h.press("enter")
+	h.wantScreen("home")
+	if !strings.Contains(h.view(), "done today") {
+		t.Errorf("home does not show today as done:\n%s", h.view())
+	}
+}
+
+// startSession opens a session of the test routine with a pain score of 2.
+func startSession(t *testing.T, o Options) *harness {
+	t.Helper()
+	o.SafetyConfirmed = true
+	o.Start = testRoutine()
+	h := newHarness(t, o, 80, 24)
+	h.press("2", "enter")
+	h.wantScreen("session")
+	return h
+}
+
+func (h *harness) snap() routines.Snapshot {
+	s := h.m.cur.(*sessionScreen)
+	return s.eng.Snapshot(h.clock.now())
+}
+
+func TestCheckpointAfterEachSet(t *testing.T) {
+	h := startSession(t, Options{})
+	// prepare 2s, then 3 reps of 2s: the first set ends at 8s.
+	h.tick(2 * time.Second)
+	for range 6 {
+		h.tick(time.Second)
+	}
+	ss := h.sessions()
+	if len(ss) != 1 || len(ss[0].Exercises) != 2 || ss[0].Exercises[0].SetsDone != 1 {
+		t.Fatalf("checkpoint after the first set = %+v", ss)
+	}
+	if ss[0].Status != storage.StatusPartial {
+		t.Fatalf("a running session is stored as %q", ss[0].Status)
+	}
+}
+
+func TestQuitConfirm(t *testing.T) {
+	h := startSession(t, Options{})
+	h.tick(3 * time.Second)
+	h.press("q")
+	if !h.snap().Paused || !strings.Contains(h.view(), "Stop now?") {
+		t.Fatalf("q did not ask (paused %v):\n%s", h.snap().Paused, h.view())
+	}
+	h.press("n")
+	if h.snap().Paused || strings.Contains(h.view(), "Stop now?") {
+		t.Fatal("n did not go back to the session")
+	}
+	h.press("q", "esc")
+	h.wantScreen("session")
+	h.press("q", "y")
+	h.wantScreen("pain")
+	ss := h.sessions()
+	if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil {
+		t.Fatalf("quit session = %+v", ss)
+	}
+	h.press("s") // skip the pain check
+	h.wantScreen("note")
+	h.press("esc")
+	h.wantScreen("summary")
+	if !strings.Contains(h.view(), "stopped early") {
+		t.Errorf("summary of a partial session:\n%s", h.view())
+	}
+	h.press("q")
+	if !h.quit || h.m.Interrupted() {
+		t.Fatalf("q on the summary: quit %v interrupted %v", h.quit, h.m.Interrupted())
+	}
+	if s := h.sessions()[0]; s.PainAfter != nil || s.Note != "" || s.Status != storage.StatusPartial {
+		t.Fatalf("after skipping pain and note: %+v", s)
+	}
+}
+
+func TestPause(t *testing.T) {
+	h := startSession(t, Options{})
+	h.tick(time.Second)
+	h.press("space")
+	before := h.snap().Remaining
+	if !h.snap().Paused || !strings.Contains(h.view(), "PAUSED") {
+		t.Fatalf("not paused:\n%s", h.view())
+	}
+	if s := h.m.cur.(*sessionScreen); s.eng.NextChange(h.clock.now()) < time.Minute {
+		t.Fatal("a paused session still asks for ticks")
+	}
+	h.clock.advance(time.Minute)
+	h.press("space")
+	if h.snap().Paused || h.snap().Remaining != before {
+		t.Fatalf("after resume: paused %v, remaining %v, want %v", h.snap().Paused, h.snap().Remaining, before)
+	}
+}
+
+func TestSkipBackExtendFlag(t *testing.T) {
+	h := startSession(t, Options{})
+	if h.snap().Step.Kind != routines.StepPrepare {
+		t.Fatalf("first step is %v", h.snap().Step.Kind)
+	}
+	h.press("+")
+	if got := h.snap().Remaining; got != 17*time.Second {
+		t.Fatalf("+ during get-ready: %v left, want 17s", got)
+	}
+	h.press("n")
+	if h.snap().Step.Kind != routines.StepReps {
+		t.Fatalf("n did not skip to the reps: %v", h.snap().Step.Kind)
+	}
+	left := h.snap().Remaining
+	h.press("+")
+	if h.snap().Remaining != left {
+		t.Fatal("+ changed a work step")
+	}
+	h.press("x")
+	if !strings.Contains(h.view(), "Glute bridge hurts") {
+		t.Fatalf("no notice for x:\n%s", h.view())
+	}
+	h.press("p")
+	if h.snap().Step.Kind != routines.StepPrepare {
+		t.Fatalf("p did not go back: %v", h.snap().Step.Kind)
+	}
+	h.press("n")
+	h.tick(6 * time.Second) // the set, then its rest
+	if h.snap().Step.Kind != routines.StepRest {
+		t.Fatalf("want a rest, got %v", h.snap().Step.Kind)
+	}
+	h.press("+")
+	if got := h.snap().Remaining; got != 16*time.Second {
+		t.Fatalf("+ during rest: %v left, want 16s", got)
+	}
+	h.finishSession()
+	ex := h.m.cur.(*painScreen).rec.s.Exercises
+	if !ex[0].Hurt || ex[1].Hurt {
+		t.Fatalf("hurt flags = %v, %v", ex[0].Hurt, ex[1].Hurt)
+	}
+}
+
+func TestSoundAndMute(t *testing.T) {
+	h := startSession(t, Options{})
+	if h.bells == 0 {
+		t.Fatal("no bell at the first step")
+	}
+	h.press("m")
+	if !strings.Contains(h.view(), "sound off") {
+		t.Fatalf("mute not shown:\n%s", h.view())
+	}
+	n := h.bells
+	h.tick(2 * time.Second)
+	h.tick(time.Second)
+	if h.bells != n {
+		t.Fatalf("muted, but %d bells rang", h.bells-n)
+	}
+	h.press("m")
+	h.tick(5 * time.Second)
+	if h.bells == n {
+		t.Fatal("unmuted, but no bell")
+	}
+
+	q := startSession(t, Options{Quiet: true})
+	q.finishSession()
+	if q.bells != 0 {
+		t.Fatalf("--quiet rang %d bells", q.bells)
+	}
+}
+
+func TestInterruptSavesPartial(t *testing.T) {
+	for _, how := range []string{"ctrl+c", "signal"} {
+		t.Run(how, func(t *testing.T) {
+			h := startSession(t, Options{})
+			h.tick(5 * time.Second)
+			if how == "signal" {
+				h.send(InterruptMsg{})
+			} else {
+				h.press("ctrl+c")
+			}
+			if !h.quit || !h.m.Interrupted() {
+				t.Fatalf("quit %v interrupted %v", h.quit, h.m.Interrupted())
+			}
+			ss := h.sessions()
+			if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil || ss[0].Exercises[0].Seconds != 3 {
+				t.Fatalf("saved = %+v", ss)
+			}
+			if err := h.m.SaveRunning(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestCtrlCOutsideSession(t *testing.T) {
+	h := newHarness(t, Options{SafetyConfirmed: true}, 80, 24)
+	h.press("ctrl+c")
+	if !h.quit || !h.m.Interrupted() || len(h.sessions()) != 0 {
+		t.Fatalf("quit %v interrupted %v", h.quit, h.m.Interrupted())
+	}
+}
+
+func TestHighPainBeforeSession(t *testing.T) {
+	h := newHarness(t, Options{SafetyConfirmed: true}, 80, 24)
+	h.press("enter", "8", "enter")
+	h.wantScreen("pain")
+	if !strings.Contains(h.view(), "above your limit of 5") {
+		t.Fatalf("no advice:\n%s", h.view())
+	}
+	h.press("esc")
+	if strings.Contains(h.view(), "above your limit") {
+		t.Fatal("esc did not go back to the score")
+	}
+	h.press("enter", "q")
+	h.wantScreen("home")
+	if len(h.sessions()) != 0 {
+		t.Fatal("a session was stored after stopping")
+	}
+	h.press("enter", "right", "9", "right", "right", "enter")
+	if !strings.Contains(h.view(), "worst pain") {
+		t.Fatalf("10 has no advice:\n%s", h.view())
+	}
+	h.press("enter")
+	h.wantScreen("session")
+	if p := h.sessions()[0].PainBefore; p == nil || *p != 10 {
+		t.Fatalf("pain before = %v", p)
+	}
+
+	r := newHarness(t, Options{SafetyConfirmed: true, Start: testRoutine()}, 80, 24)
+	r.press("7", "enter", "q")
+	if !r.quit || r.m.Interrupted() {
+		t.Fatal("stopping at the pain check of `run` does not quit cleanly")
+	}
+}
+
+func TestHomeKeys(t *testing.T) {
+	rs := []*routines.Routine{testRoutine(), testRoutine()}
+	rs[1].ID, rs[1].Name = "other", "Other routine"
+	h := newHarness(t, Options{SafetyConfirmed: true, Routines: rs}, 80, 24)
+	h.press("j")
+	if h.m.cur.(*homeScreen).cursor != 1 {
+		t.Fatal("j did not move down")
+	}
+	h.press("down")
+	if h.m.cur.(*homeScreen).cursor != 0 {
+		t.Fatal("down did not wrap")
+	}
+	h.press("k", "enter")
+	if p := h.m.cur.(*painScreen); p.routine.ID != "other" {
+		t.Fatalf("started %s", p.routine.ID)
+	}
+	h.press("s", "enter") // skip the pain check, then stop at once
+	h.press("q", "y", "s", "esc", "enter")
+	h.wantScreen("home")
+	h.press("s")
+	h.wantScreen("stats")
+	for _, want := range []string{"Current streak", "0 days", "1 (0 completed)"} {
+		if !strings.Contains(h.view(), want) {
+			t.Errorf("progress lacks %q:\n%s", want, h.view())
+		}
+	}
+	h.press("esc", "!")
+	h.wantScreen("safety")
+	h.press("enter")
+	h.wantScreen("home")
+	if h.m.cur.(*homeScreen).cursor != 1 {
+		t.Fatal("home does not select the routine done last")
+	}
+	h.press("?")
+	if !strings.Contains(h.view(), "safety notes") {
+		t.Fatalf("full help lacks the safety key:\n%s", h.view())
+	}
+	h.press("q")
+	if !h.quit {
+		t.Fatal("q on home did not quit")
+	}
+}
+
+func TestSafetyQuit(t *testing.T) {
+	h := newHarness(t, Options{}, 80, 24)
+	h.press("q")
+	if !h.quit {
+		t.Fatal("q on the safety screen did not quit")
+	}
+	if ok, _ := SafetyConfirmed(h.store); ok {
+		t.Fatal("quitting confirmed the safety screen")
+	}
+}
+
+func TestPainKeys(t *testing.T) {
+	tests := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"left"}, 0},
+		{[]string{"9", "right", "right"}, 10},
+		{[]string{"9", "l", "h", "h"}, 8},
+		{[]string{"4", "2"}, 2},
+	}
+	for _, tt := range tests {
+		h := newHarness(t, Options{SafetyConfirmed: true, Start: testRoutine()}, 80, 24)
+		h.press(tt.keys...)
+		if got := h.m.cur.(*painScreen).score; got != tt.want {
+			t.Errorf("%v: score %d, want %d", tt.keys, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
+)
+
+// homeScreen lists the routines and how things stand today.
+type homeScreen struct {
+	c      *common
+	cursor int
+	loaded // the overview, nil until loaded
+	w, h   int
+}
+
+func newHome(c *common) *homeScreen { return &homeScreen{c: c} }
+
+func (s *homeScreen) init() tea.Cmd { return loadStats(s.c) }
+
+func (s *homeScreen) setSize(w, h int) { s.w, s.h = w, h }
+
+func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case statsLoadedMsg:
+		s.set(msg)
+		if s.ov != nil {
+			s.selectLast()
+		}
+	case tea.KeyPressMsg:
+		k := s.c.keys
+		n := len(s.c.routines)
+		switch {
+		case key.Matches(msg, k.Up) && n > 0:
+			s.cursor = (s.cursor - 1 + n) % n
+		case key.Matches(msg, k.Down) && n > 0:
+			s.cursor = (s.cursor + 1) % n
+		case key.Matches(msg, k.Start) && n > 0:
+			return s, send(startRoutineMsg{r: s.c.routines[s.cursor]})
+		case key.Matches(msg, k.Stats):
+			return s, send(openStatsMsg{})
+		case key.Matches(msg, k.Safety):
+			return s, send(openSafetyMsg{})
+		case key.Matches(msg, k.Quit):
+			return s, tea.Quit
+		}
+	}
+	return s, nil
+}
+
+// selectLast puts the cursor on the routine done last, once, at load.
+func (s *homeScreen) selectLast() {
+	if s.cursor != 0 || s.ov.last == nil {
+		return
+	}
+	for i, r := range s.c.routines {
+		if r.ID == s.ov.last.Routine.ID {
+			s.cursor = i
+		}
+	}
+}
+
+func (s *homeScreen) view() string {
+	st := s.c.styles
+	var b strings.Builder
+	b.WriteString(spread(st.Title.Render("corecoach"), s.today(), s.w) + "\n")
+	if !compact(s.w, s.h) {
+		b.WriteString(s.status() + "\n\n")
+		b.WriteString(st.Heading.Render("Routines") + "\n")
+	}
+	rows := max(1, s.h-strings.Count(b.String(), "\n"))
+	first := max(0, min(s.cursor-rows/2, len(s.c.routines)-rows))
+	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
+		r := s.c.routines[i]
+		name := routines.Sanitize(r.Name)
+		info := fmt.Sprintf("%d exercises · %s", len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()))
+		if compact(s.w, s.h) {
+			info = routines.FormatDuration(routines.Compile(r).Total())
+		}
+		line := "  " + name
+		if i == s.cursor {
+			line = st.Selected.Render("› " + name)
+		}
+		b.WriteString(spread(line, st.Faint.Render(info), s.w) + "\n")
+	}
+	if len(s.c.routines) == 0 {
+		b.WriteString(st.Faint.Render("No routines yet. Add one with `corecoach routine add FILE`.") + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// today is the top-right word on whether today's session is done.
+func (s *homeScreen) today() string {
+	st := s.c.styles
+	switch {
+	case s.err != nil:
+		return st.Bad.Render("history unreadable")
+	case s.ov == nil:
+		return ""
+	case s.ov.todayDone:
+		return st.Good.Render("✓ done today")
+	}
+	return st.Faint.Render("not done today")
+}
+
+// status is the streak and the last pain scores.
+func (s *homeScreen) status() string {
+	st := s.c.styles
+	if s.err != nil {
+		return st.Bad.Render(s.err.Error())
+	}
+	if s.ov == nil {
+		return ""
+	}
+	streak := fmt.Sprintf("Streak: %s", days(s.ov.stats.CurrentStreakDays))
+	if s.ov.last == nil {
+		return streak + st.Faint.Render(" · no sessions yet")
+	}
+	return streak + " · last pain " + painPair(s.ov.last.PainBefore, s.ov.last.PainAfter)
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+// painPair shows "4 → 2", with "–" for a skipped score.
+func painPair(before, after *int) string {
+	return scoreText(before) + " → " + scoreText(after)
+}
+
+func scoreText(p *int) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprint(*p)
+}
+
+func (s *homeScreen) ShortHelp() []key.Binding {
+	k := s.c.keys
+	has := len(s.c.routines) > 0
+	return []key.Binding{enabled(k.Up, has), enabled(k.Down, has), enabled(k.Start, has), k.Stats, k.Quit, k.Help}
+}
+
+func (s *homeScreen) FullHelp() [][]key.Binding {
+	k := s.c.keys
+	return [][]key.Binding{s.ShortHelp(), {k.Safety, k.Kill}}
+}

@@ -1,0 +1,84 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the interface (contract section 5). Screens
+// copy the bindings they use and enable only what works at the moment, so
+// the help footer never offers a key that does nothing.
+type KeyMap struct {
+	Help key.Binding
+	Quit key.Binding // q: quit, or ask to quit during a session
+	Kill key.Binding // ctrl+c: quit at once everywhere
+
+	Up      key.Binding
+	Down    key.Binding
+	Start   key.Binding
+	Stats   key.Binding
+	Safety  key.Binding
+	Confirm key.Binding
+	Back    key.Binding // esc: leave a screen or dismiss
+
+	Score     key.Binding
+	ScoreDown key.Binding
+	ScoreUp   key.Binding
+	SkipPain  key.Binding
+
+	Pause      key.Binding
+	Next       key.Binding
+	Prev       key.Binding
+	ExtendRest key.Binding
+	Hurts      key.Binding
+	Mute       key.Binding
+	Yes        key.Binding
+	No         key.Binding
+
+	Save key.Binding
+	Home key.Binding
+}
+
+// DefaultKeyMap is the one set of bindings the screens share.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Kill: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
+		Stats:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
+		Safety:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "safety notes")),
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Score:     key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "score")),
+		ScoreDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "less")),
+		ScoreUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "more")),
+		SkipPain:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+
+		Pause:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
+		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip ahead")),
+		Prev:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "back")),
+		ExtendRest: key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "15s more rest")),
+		Hurts:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "this hurts")),
+		Mute:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mute")),
+		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, save and stop")),
+		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep going")),
+
+		Save: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Home: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home")),
+	}
+}
+
+// with returns b with its help text replaced, for a screen that gives a
+// shared key its own meaning ("enter: start anyway").
+func with(b key.Binding, keyName, desc string) key.Binding {
+	b.SetHelp(keyName, desc)
+	return b
+}
+
+// enabled returns b enabled or not.
+func enabled(b key.Binding, on bool) key.Binding {
+	b.SetEnabled(on)
+	return b
+}

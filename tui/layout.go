@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Below these sizes a screen switches to its compact layout, and below the
+// minimum it asks for a larger window instead.
+const (
+	fullWidth  = 60
+	fullHeight = 16
+	minWidth   = 24
+	minHeight  = 6
+)
+
+func compact(w, h int) bool { return w < fullWidth || h < fullHeight }
+
+func tooSmall(w, h int) bool { return w < minWidth || h < minHeight }
+
+const enlarge = "Please enlarge the window."
+
+// clip cuts a rendered block to w columns and h rows so that no screen can
+// draw past the window, whatever its content.
+func clip(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		// A line's width never exceeds its length in bytes: skip the
+		// grapheme walk for the lines that surely fit.
+		if len(l) > w && lipgloss.Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap breaks plain text into lines of at most w columns.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	return strings.Split(lipgloss.Wrap(s, w, " "), "\n")
+}
+
+// spread puts left and right on one line of width w, right-aligned, or
+// left alone when both do not fit.
+func spread(left, right string, w int) string {
+	if right == "" {
+		return left
+	}
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// center pads s on the left to sit in the middle of w columns.
+func center(s string, w int) string {
+	pad := (w - lipgloss.Width(s)) / 2
+	if pad <= 0 {
+		return s
+	}
+	return strings.Repeat(" ", pad) + s
+}
+
+// bar draws a progress bar of width w for a fraction 0..1.
+func bar(st Styles, frac float64, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	frac = max(0, min(1, frac))
+	n := int(frac*float64(w) + 0.5)
+	return st.BarFull.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", w-n))
+}

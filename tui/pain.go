@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"corecoach/routines"
+)
+
+// painPhase is when the pain check happens.
+type painPhase int
+
+const (
+	painBefore painPhase = iota
+	painAfter
+)
+
+const maxPain = 10
+
+// painWord names a score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe.
+func painWord(n int) string {
+	switch {
+	case n <= 0:
+		return "none"
+	case n <= 3:
+		return "mild"
+	case n <= 6:
+		return "moderate"
+	}
+	return "severe"
+}
+
+// painZone is how a score stands against the routine's limit: comfortably
+// below it, at or just below it, or above it (and 10 always).
+type painZone int
+
+const (
+	zoneOK painZone = iota
+	zoneNear
+	zoneOver
+)
+
+func zoneOf(score, limit int) painZone {
+	switch {
+	case score > limit || score >= maxPain:
+		return zoneOver
+	case score >= limit-1:
+		return zoneNear
+	}
+	return zoneOK
+}
+
+func (z painZone) style(st Styles) lipgloss.Style {
+	return [...]lipgloss.Style{st.Good, st.Warn, st.Bad}[z]
+}
+
+// painScreen asks for a 0-10 pain score before or after a session.
+type painScreen struct {
+	c       *common
+	phase   painPhase
+	routine *routines.Routine
+	rec     *record // after a session: the session being finished
+	score   int
+	warning bool // the score is high: showing the advice
+	w, h    int
+}
+
+func newPain(c *common, phase painPhase, r *routines.Routine) *painScreen {
+	return &painScreen{c: c, phase: phase, routine: r}
+}
+
+func (s *painScreen) limit() int {
+	if s.routine == nil || s.routine.PainLimit <= 0 {
+		return 5
+	}
+	return s.routine.PainLimit
+}
+
+func (s *painScreen) setSize(w, h int) { s.w, s.h = w, h }
+
+func (s *painScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	keys := s.c.keys
+	if s.warning {
+		switch {
+		case key.Matches(k, keys.Confirm):
+			return s, s.done(&s.score)
+		case key.Matches(k, keys.Back):
+			s.warning = false
+		case s.phase == painBefore && key.Matches(k, keys.Quit):
+			return s, send(painStopMsg{})
+		}
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, keys.Score):
+		s.score = int(k.String()[0] - '0')
+	case key.Matches(k, keys.ScoreDown):
+		s.score = max(0, s.score-1)
+	case key.Matches(k, keys.ScoreUp):
+		s.score = min(maxPain, s.score+1)
+	case key.Matches(k, keys.Confirm):
+		if zoneOf(s.score, s.limit()) == zoneOver {
+			s.warning = true
+			return s, nil
+		}
+		return s, s.done(&s.score)
+	case key.Matches(k, keys.SkipPain):
+		return s, s.done(nil)
+	}
+	return s, nil
+}
+
+func (s *painScreen) done(score *int) tea.Cmd {
+	if score != nil {
+		v := *score
+		score = &v
+	}
+	return send(painDoneMsg{phase: s.phase, score: score})
+}
+
+func (s *painScreen) view() string {
+	st := s.c.styles
+	w := max(s.w, 10)
+	var b strings.Builder
+	if s.routine != nil {
+		b.WriteString(st.Title.Render(routines.Sanitize(s.routine.Name)) + "\n\n")
+	}
+	q := "How much pain do you have right now?"
+	if s.phase == painAfter {
+		q = "Well done. How much pain do you have now?"
+	}
+	for _, l := range wrap(q, w) {
+		b.WriteString(st.Heading.Render(l) + "\n")
+	}
+	b.WriteString("\n" + s.scale() + "\n")
+	z := zoneOf(s.score, s.limit())
+	b.WriteString(z.style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score))) + "\n\n")
+	if s.warning {
+		for _, l := range wrap(s.advice(), w) {
+			b.WriteString(st.Warn.Render(l) + "\n")
+		}
+		return strings.TrimSuffix(b.String(), "\n")
+	}
+	b.WriteString(st.Faint.Render(fmt.Sprintf("0 none · 1-3 mild · 4-6 moderate · 7-10 severe · your limit: %d", s.limit())) + "\n")
+	if s.phase == painBefore && s.routine != nil && s.routine.Notes != "" && !compact(s.w, s.h) {
+		b.WriteString("\n" + st.Heading.Render("From your therapist") + "\n")
+		for _, l := range wrap(routines.Sanitize(strings.TrimSpace(s.routine.Notes)), w) {
+			b.WriteString(l + "\n")
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// advice is the calm message for a score above the limit.
+func (s *painScreen) advice() string {
+	msg := fmt.Sprintf("That is above your limit of %d. ", s.limit())
+	if s.score >= maxPain {
+		msg = "That is the worst pain you can imagine. "
+	}
+	if s.phase == painBefore {
+		msg += "It may be wiser to rest today, or to go gently and stop if it gets worse. "
+	} else {
+		msg += "Ease off next time, and tell your therapist how it went. "
+	}
+	return msg + "If you have any of the red flags (new bladder or bowel trouble, numbness in the groin, " +
+		"leg weakness, fever), stop and seek medical care. corecoach is not a doctor."
+}
+
+// scale draws 0..10 with the chosen score marked, or a short form when narrow.
+func (s *painScreen) scale() string {
+	st := s.c.styles
+	if s.w < 34 {
+		return fmt.Sprintf("‹ %s ›", zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%2d", s.score)))
+	}
+	var b strings.Builder
+	for n := 0; n <= maxPain; n++ {
+		style := zoneOf(n, s.limit()).style(st)
+		cell := fmt.Sprintf(" %d ", n)
+		if n == s.score {
+			cell = "[" + fmt.Sprint(n) + "]"
+			style = style.Bold(true).Reverse(true)
+		}
+		b.WriteString(style.Render(cell))
+	}
+	return b.String()
+}
+
+func (s *painScreen) ShortHelp() []key.Binding {
+	k := s.c.keys
+	if s.warning {
+		if s.phase == painBefore {
+			return []key.Binding{with(k.Confirm, "enter", "go gently"), with(k.Quit, "q", "rest today"), with(k.Back, "esc", "change score")}
+		}
+		return []key.Binding{with(k.Confirm, "enter", "continue"), with(k.Back, "esc", "change score")}
+	}
+	return []key.Binding{k.Score, k.ScoreDown, k.ScoreUp, k.Confirm, k.SkipPain, k.Help}
+}
+
+func (s *painScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Kill}}
+}

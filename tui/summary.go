@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
+	"corecoach/storage"
+)
+
+// summaryScreen shows what was done, the pain change and the streak.
+type summaryScreen struct {
+	c   *common
+	rec *record
+	loaded
+	w, h int
+}
+
+func newSummary(c *common, rec *record) *summaryScreen { return &summaryScreen{c: c, rec: rec} }
+
+func (s *summaryScreen) setSize(w, h int) { s.w, s.h = w, h }
+
+func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case statsLoadedMsg:
+		s.set(msg)
+
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.c.keys.Home):
+			return s, send(goHomeMsg{})
+		case key.Matches(msg, s.c.keys.Quit):
+			return s, tea.Quit
+		}
+	}
+	return s, nil
+}
+
+// painChange puts the change in pain into words. A drop of 2 points or 30%
+// counts as meaningful; a rise is named plainly.
+func painChange(before, after *int) string {
+	if before == nil || after == nil {
+		return ""
+	}
+	b, a := *before, *after
+	switch {
+	case a < b && (b-a >= 2 || float64(b-a) >= 0.3*float64(b)):
+		return fmt.Sprintf("Pain went down from %d to %d: a meaningful change.", b, a)
+	case a < b:
+		return fmt.Sprintf("Pain went down a little, from %d to %d.", b, a)
+	case a > b:
+		return fmt.Sprintf("Pain went up from %d to %d. Go easier next time, and tell your therapist if it stays up.", b, a)
+	}
+	return fmt.Sprintf("Pain stayed at %d.", b)
+}
+
+func (s *summaryScreen) view() string {
+	st := s.c.styles
+	r := s.rec.s
+	var b strings.Builder
+	title := "Session complete"
+	if r.Status == storage.StatusPartial {
+		title = "Session saved (stopped early)"
+	}
+	b.WriteString(st.Title.Render(title) + "\n")
+	b.WriteString(routines.Sanitize(r.Routine.Name) + "\n\n")
+	var hurt []string
+	for _, e := range r.Exercises {
+		mark, style := "✓", st.Good
+		switch {
+		case e.SetsDone == 0:
+			mark, style = "·", st.Faint
+		case e.SetsDone < e.SetsPlanned:
+			mark, style = "~", st.Warn
+		}
+		info := fmt.Sprintf("%d/%d sets", e.SetsDone, e.SetsPlanned)
+		if e.Skipped {
+			info += ", skipped"
+		}
+		if e.Hurt {
+			info += ", hurt"
+			hurt = append(hurt, routines.Sanitize(e.Name))
+		}
+		if !compact(s.w, s.h) {
+			b.WriteString(spread(style.Render(mark)+" "+routines.Sanitize(e.Name), st.Faint.Render(info), s.w) + "\n")
+		}
+	}
+	if compact(s.w, s.h) {
+		b.WriteString(fmt.Sprintf("%d of %d exercises done\n", done(r.Exercises), len(r.Exercises)))
+	}
+	b.WriteString("\nPain: " + painPair(r.PainBefore, r.PainAfter) + "\n")
+	if c := painChange(r.PainBefore, r.PainAfter); c != "" {
+		for _, l := range wrap(c, max(s.w, 10)) {
+			b.WriteString(l + "\n")
+		}
+	}
+	if len(hurt) > 0 {
+		for _, l := range wrap("Flagged as hurting: "+strings.Join(hurt, ", ")+". Tell your therapist.", max(s.w, 10)) {
+			b.WriteString(st.Warn.Render(l) + "\n")
+		}
+	}
+	switch {
+	case s.err != nil:
+		b.WriteString("\n" + st.Bad.Render(s.err.Error()))
+	case s.ov != nil:
+		b.WriteString("\nStreak: " + st.Bold.Render(days(s.ov.stats.CurrentStreakDays)))
+	}
+	return b.String()
+}
+
+// done counts exercises with every set done.
+func done(ex []storage.ExerciseResult) int {
+	n := 0
+	for _, e := range ex {
+		if e.SetsDone >= e.SetsPlanned && e.SetsPlanned > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *summaryScreen) ShortHelp() []key.Binding {
+	k := s.c.keys
+	return []key.Binding{k.Home, k.Quit, k.Help}
+}
+
+func (s *summaryScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Kill}}
+}
