@@ -35,7 +35,10 @@ const (
 
 func newChart(r Report) chart {
 	c := chart{Width: chartW, Height: chartH, Left: padL, Right: chartW - padR, Top: padTop, Bottom: chartH - padBottom}
-	y := func(p int) float64 { return round(c.Bottom - float64(p)/painMax*(c.Bottom-c.Top)) }
+	// Scores are 0..10 by the format; clamp so a bad import cannot leave the plot.
+	y := func(p int) float64 {
+		return round(c.Bottom - float64(min(max(p, 0), painMax))/painMax*(c.Bottom-c.Top))
+	}
 	for p := 0; p <= painMax; p += 2 {
 		c.YTicks = append(c.YTicks, tick{X: c.Left, Y: y(p), Label: fmt.Sprint(p)})
 	}

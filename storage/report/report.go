@@ -142,7 +142,7 @@ func Build(in Input) Report {
 		h, m, sec := local.Clock()
 		r.Pain = append(r.Pain, PainRow{
 			When: when, Date: day, DayFraction: float64(h*3600+m*60+sec) / 86400,
-			Routine: routine, Status: s.Status, Before: s.PainBefore, After: s.PainAfter,
+			Routine: routine, Status: clean(s.Status), Before: s.PainBefore, After: s.PainAfter,
 			Limit: lim, AboveLimit: s.PainAfter != nil && *s.PainAfter > lim,
 		})
 		if t := strings.TrimSpace(clean(s.Note)); t != "" {
@@ -171,7 +171,7 @@ func Build(in Input) Report {
 		key := s.Routine.ID + "\x00" + s.Routine.Hash
 		rt := routinesUsed[key]
 		if rt == nil {
-			rt = &RoutineRow{ID: clean(s.Routine.ID), Name: routine, Hash: cmp.Or(s.Routine.Hash, "unknown"), First: day.String()}
+			rt = &RoutineRow{ID: clean(s.Routine.ID), Name: routine, Hash: cmp.Or(clean(s.Routine.Hash), "unknown"), First: day.String()}
 			rt.Library = libraryState(in.Library, s.Routine.ID, s.Routine.Hash)
 			routinesUsed[key] = rt
 			rtOrder = append(rtOrder, key)
@@ -236,15 +236,15 @@ func libraryState(lib []storage.RoutineFile, id, hash string) string {
 		if f.Hash == hash {
 			return "current version"
 		}
-		return "an earlier version; the library now holds " + short(f.Hash)
+		return "an earlier version; the library now holds " + short(clean(f.Hash))
 	}
 	return "not in the library"
 }
 
 // short is the start of a content hash, enough to tell versions apart.
 func short(hash string) string {
-	if len(hash) > 19 {
-		return hash[:19] + "…"
+	if r := []rune(hash); len(r) > 19 {
+		return string(r[:19]) + "…"
 	}
 	return hash
 }

@@ -196,3 +196,33 @@ func FuzzMarkdownEscape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReport: any text and scores in a session give both formats without a
+// panic, and no markup of the client's own in the HTML.
+func FuzzReport(f *testing.F) {
+	f.Add("<script>alert(1)</script>", "a|b*c", "plank", 3, 12)
+	f.Add("\x1b]0;title\x07", "</style><svg onload=x>", "", -1, 4)
+	f.Fuzz(func(t *testing.T, note, routine, exercise string, before, after int) {
+		s := session(t, "x", "Europe/London", "2026-03-02 09:00",
+			storage.RoutineRef{ID: routine, Name: routine, Hash: routine}, storage.StatusCompleted, &before, &after, note,
+			storage.ExerciseResult{ID: exercise, Name: exercise, SetsPlanned: 1, Hurt: true})
+		in := Input{From: mustDate(t, "2026-03-01"), To: mustDate(t, "2026-03-03"), Sessions: []storage.Session{s},
+			Checkins: []storage.Checkin{{Date: "2026-03-03", Pain: after, SessionID: "x"}}}
+		r := Build(in)
+		var h, m bytes.Buffer
+		if err := WriteHTML(&h, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteMarkdown(&m, r); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"<script", "<svg onload", "</style><"} {
+			if strings.Contains(h.String(), bad) {
+				t.Fatalf("HTML carries %q", bad)
+			}
+		}
+		if strings.ContainsRune(m.String(), 0x1b) {
+			t.Fatal("Markdown carries an escape character")
+		}
+	})
+}
