@@ -79,46 +79,29 @@ func newReportCmd(a *app) *cobra.Command {
 
 // reportInput reads what a report of from..to needs from the store.
 func reportInput(store *storage.Store, from, to storage.Date) (report.Input, error) {
-	days, err := store.Days()
+	// Check-ins on the first day follow up sessions of the day before.
+	st, h, err := loadStats(store, to, from.AddDays(-2).Time())
 	if err != nil {
 		return report.Input{}, err
 	}
-	if len(days) > 0 {
-		if first, err := storage.ParseDate(days[0].Date); err == nil && first > from {
+	if len(h.days) > 0 {
+		if first, err := storage.ParseDate(h.days[0].Date); err == nil && first > from {
 			from = min(first, to)
 		}
-	}
-	// Check-ins on the first day follow up sessions of the day before, and
-	// the stats look back two weeks: read from whichever is earlier.
-	start := storage.PainWindowStart(to)
-	if t := from.AddDays(-2).Time(); t.Before(start) {
-		start = t
-	}
-	sessions, err := store.SessionsSince(start)
-	if err != nil {
-		return report.Input{}, err
 	}
 	checkins, err := store.Checkins()
 	if err != nil {
 		return report.Input{}, err
 	}
-	lib, err := loadRoutineIndex(store)
-	if err != nil {
-		return report.Input{}, err
-	}
-	st, err := storage.ComputeStats(days, sessions, lib.schedule, to)
-	if err != nil {
-		return report.Input{}, fmt.Errorf("database %s: %w", store.Path(), err)
-	}
-	scheduled, completed, err := storage.Adherence(days, lib.schedule, from, to, to)
+	scheduled, completed, err := storage.Adherence(h.days, h.lib.schedule, from, to, to)
 	if err != nil {
 		return report.Input{}, fmt.Errorf("database %s: %w", store.Path(), err)
 	}
 	in := report.Input{
-		From: from, To: to, Generated: now(), Sessions: sessions, Checkins: checkins, Stats: st,
-		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: lib.painLimit,
+		From: from, To: to, Generated: now(), Sessions: h.sessions, Checkins: checkins, Stats: st,
+		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: h.lib.painLimit,
 	}
-	for _, f := range lib.files {
+	for _, f := range h.lib.files {
 		in.Library = append(in.Library, f)
 	}
 	return in, nil

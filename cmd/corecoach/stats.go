@@ -39,7 +39,7 @@ func newStatsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := loadStats(store, asOf)
+			st, _, err := loadStats(store, asOf, storage.PainWindowStart(asOf))
 			if err != nil {
 				return err
 			}
@@ -66,25 +66,37 @@ func dateFlag(name, value string, def storage.Date) (storage.Date, error) {
 	return d, nil
 }
 
-// loadStats reads only the daily roll-up and the last two weeks' sessions.
-func loadStats(store *storage.Store, asOf storage.Date) (storage.Stats, error) {
-	days, err := store.Days()
-	if err != nil {
-		return storage.Stats{}, err
+// history is what stats and the report read: the daily roll-up, the
+// sessions started since some time, and the routines to judge them by.
+type history struct {
+	days     []storage.DayRecord
+	sessions []storage.Session
+	lib      *routineIndex
+}
+
+// loadStats computes the stats as of asOf from the roll-up and the sessions
+// since a time no later than storage.PainWindowStart(asOf); it never decodes
+// older sessions.
+func loadStats(store *storage.Store, asOf storage.Date, since time.Time) (storage.Stats, history, error) {
+	var h history
+	var err error
+	if h.days, err = store.Days(); err != nil {
+		return storage.Stats{}, h, err
 	}
-	recent, err := store.SessionsSince(storage.PainWindowStart(asOf))
-	if err != nil {
-		return storage.Stats{}, err
+	if start := storage.PainWindowStart(asOf); since.After(start) {
+		since = start
 	}
-	lib, err := loadRoutineIndex(store)
-	if err != nil {
-		return storage.Stats{}, err
+	if h.sessions, err = store.SessionsSince(since); err != nil {
+		return storage.Stats{}, h, err
 	}
-	st, err := storage.ComputeStats(days, recent, lib.schedule, asOf)
-	if err != nil {
-		return storage.Stats{}, fmt.Errorf("database %s: %w", store.Path(), err)
+	if h.lib, err = loadRoutineIndex(store); err != nil {
+		return storage.Stats{}, h, err
 	}
-	return st, nil
+	st, err := storage.ComputeStats(h.days, h.sessions, h.lib.schedule, asOf)
+	if err != nil {
+		return storage.Stats{}, h, fmt.Errorf("database %s: %w", store.Path(), err)
+	}
+	return st, h, nil
 }
 
 func writeJSON(w io.Writer, v any) error {
