@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -115,20 +117,26 @@ type importRecord struct {
 // repeats of an id within the document (the first stays), and orders them
 // by key.
 func prepareImport(sessions []Session) (recs []importRecord, dups int, err error) {
+	all := make([]importRecord, len(sessions))
+	errs := make([]error, len(sessions))
+	parallel(len(sessions), func(i int) {
+		sess := normalize(sessions[i])
+		val, err := json.Marshal(sess)
+		all[i] = importRecord{id: []byte(sess.ID), key: sessionKey(sess.StartedAt, sess.ID), val: val, entry: entryOf(sess)}
+		errs[i] = err
+	})
 	seen := make(map[string]bool, len(sessions))
-	recs = make([]importRecord, 0, len(sessions))
-	for _, sess := range sessions {
-		if seen[sess.ID] {
+	recs = all[:0]
+	for i, r := range all {
+		if errs[i] != nil {
+			return nil, 0, fmt.Errorf("session %s: %w", r.id, errs[i])
+		}
+		if seen[string(r.id)] {
 			dups++
 			continue
 		}
-		seen[sess.ID] = true
-		sess = normalize(sess)
-		val, err := json.Marshal(sess)
-		if err != nil {
-			return nil, 0, fmt.Errorf("session %s: %w", sess.ID, err)
-		}
-		recs = append(recs, importRecord{id: []byte(sess.ID), key: sessionKey(sess.StartedAt, sess.ID), val: val, entry: entryOf(sess)})
+		seen[string(r.id)] = true
+		recs = append(recs, r)
 	}
 	slices.SortFunc(recs, func(a, b importRecord) int { return bytes.Compare(a.key, b.key) })
 	return recs, dups, nil
@@ -201,9 +209,11 @@ func ParseHistory(data []byte) (*History, error) {
 	return &doc, nil
 }
 
-// decodeSessions reads the sessions list one session at a time, so that a
-// problem names the session. A session's own problem (a wrong type, a
-// missing field) comes back in bad; only broken JSON stops the reading.
+// decodeSessions reads the sessions list, so that a problem names the
+// session. A session's own problem (a wrong type, a missing field) comes
+// back in bad; only broken JSON stops the reading. Sessions are decoded by
+// workers in chunks while the list is still being read: decoding is most of
+// the time an import takes.
 func decodeSessions(dec *json.Decoder) (sessions []Session, bad, err error) {
 	tok, err := dec.Token()
 	if err != nil || tok == nil {
@@ -212,23 +222,78 @@ func decodeSessions(dec *json.Decoder) (sessions []Session, bad, err error) {
 	if tok != json.Delim('[') {
 		return nil, errors.New("sessions must be a list"), skipValue(dec, tok)
 	}
-	for i := 1; dec.More(); i++ {
-		var s Session
-		err := dec.Decode(&s)
-		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, nil, err
-		}
-		if err == nil {
-			err = checkSession(s)
-		}
-		if err != nil && bad == nil {
-			bad = fmt.Errorf("session %d: %w", i, jsonErr(err))
-		}
-		sessions = append(sessions, s)
+	work := make(chan *sessionChunk)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for c := range work {
+				c.decode()
+			}
+		})
 	}
-	_, err = dec.Token()
-	return sessions, bad, err
+	var chunks []*sessionChunk
+	cur := &sessionChunk{}
+	for dec.More() && err == nil {
+		var raw json.RawMessage
+		if err = dec.Decode(&raw); err == nil {
+			cur.raws = append(cur.raws, raw)
+		}
+		if len(cur.raws) == 256 || (!dec.More() && len(cur.raws) > 0) {
+			chunks = append(chunks, cur)
+			work <- cur
+			cur = &sessionChunk{}
+		}
+	}
+	close(work)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err = dec.Token(); err != nil {
+		return nil, nil, err
+	}
+	for _, c := range chunks {
+		for i, err := range c.errs {
+			if err != nil && bad == nil {
+				bad = fmt.Errorf("session %d: %w", len(sessions)+i+1, jsonErr(err))
+			}
+		}
+		sessions = append(sessions, c.out...)
+	}
+	return sessions, bad, nil
+}
+
+type sessionChunk struct {
+	raws []json.RawMessage
+	out  []Session
+	errs []error
+}
+
+func (c *sessionChunk) decode() {
+	c.out = make([]Session, len(c.raws))
+	c.errs = make([]error, len(c.raws))
+	for i, raw := range c.raws {
+		err := json.Unmarshal(raw, &c.out[i])
+		if err == nil {
+			err = checkSession(c.out[i])
+		}
+		c.errs[i] = err
+	}
+}
+
+// parallel calls fn for 0..n-1 on every processor: decoding and encoding
+// are most of the time an import takes.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // skipValue reads the rest of a value whose first token was tok.

@@ -124,7 +124,10 @@ func (s *Store) op(readOnly bool, fn func(tx *bolt.Tx) error) error {
 		if readOnly {
 			return db.View(txFn)
 		}
-		return db.Update(txFn)
+		return db.Update(func(tx *bolt.Tx) error {
+			fillPages(tx)
+			return txFn(tx)
+		})
 	})
 }
 
@@ -149,6 +152,17 @@ func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 		}
 	}()
 	return fn(db)
+}
+
+// fillPages lets bbolt fill the pages of the buckets whose keys mostly
+// arrive in increasing order (start times, ULIDs, dates), instead of leaving
+// them half empty for inserts in the middle that rarely come.
+func fillPages(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketSessions, bucketSessionIDs, bucketDays} {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.9
+		}
+	}
 }
 
 var errEmptyFile = errors.New("empty file")
