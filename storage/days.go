@@ -37,12 +37,13 @@ func LocalStart(s Session) time.Time {
 	return s.StartedAt
 }
 
-// zones caches time.LoadLocation, which reads the zone file on every call;
-// an unknown name is cached as nil.
+// zones caches time.LoadLocation, which reads the zone file on every call.
+// Only zones that exist are kept, so odd names in an imported document
+// cannot grow it beyond the few hundred real ones.
 var zones sync.Map
 
 func loadZone(name string) *time.Location {
-	if name == "" {
+	if name == "" || name == "Local" { // "Local" is whatever machine reads it
 		return nil
 	}
 	if loc, ok := zones.Load(name); ok {
@@ -50,7 +51,7 @@ func loadZone(name string) *time.Location {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		loc = nil
+		return nil
 	}
 	zones.Store(name, loc)
 	return loc

@@ -16,6 +16,7 @@ func TestSessionDay(t *testing.T) {
 		{"zone decides", Session{StartedAt: time.Date(2026, 3, 9, 3, 30, 0, 0, time.UTC), Zone: "America/New_York"}, "2026-03-08"},
 		{"offset when no zone", Session{StartedAt: time.Date(2026, 3, 8, 23, 30, 0, 0, time.FixedZone("", -4*3600))}, "2026-03-08"},
 		{"unknown zone falls back to offset", Session{StartedAt: time.Date(2026, 3, 8, 23, 30, 0, 0, time.FixedZone("", -4*3600)), Zone: "Mars/Olympus"}, "2026-03-08"},
+		{"Local is no zone", Session{StartedAt: time.Date(2026, 3, 8, 23, 30, 0, 0, time.FixedZone("", -4*3600)), Zone: "Local"}, "2026-03-08"},
 		{"DST change night", Session{StartedAt: time.Date(2026, 3, 8, 1, 59, 0, 0, ny), Zone: "America/New_York"}, "2026-03-08"},
 		{"Kiritimati", Session{StartedAt: time.Date(2026, 1, 1, 10, 30, 0, 0, time.UTC), Zone: "Pacific/Kiritimati"}, "2026-01-02"},
 	}

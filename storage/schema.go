@@ -109,6 +109,14 @@ func runMigrations(db *bolt.DB, from int) error {
 // migrate copies the file aside, then migrates it in place.
 func (s *Store) migrate(from int) error {
 	return s.withDB(false, func(db *bolt.DB) error {
+		// Another corecoach may have migrated it since it was read.
+		if err := db.View(func(tx *bolt.Tx) error {
+			var err error
+			from, err = readVersion(tx, s.path)
+			return err
+		}); err != nil || from == currentVersion() {
+			return err
+		}
 		backup := fmt.Sprintf("%s.schema%d-%s.bak", s.path, from, time.Now().UTC().Format("20060102T150405Z"))
 		if err := db.View(func(tx *bolt.Tx) error { return copyTo(tx, backup) }); err != nil {
 			return fmt.Errorf("cannot copy database %s to %s before upgrading it: %w", s.path, backup, unwrapPathErr(err))

@@ -45,12 +45,17 @@ func checkSession(s Session) error {
 	return nil
 }
 
-// normalize keeps what the format stores: times to the second in their own
-// offset, and an empty list rather than null for exercises.
+// normalize keeps what the format stores: times to the second with the
+// offset of the session's zone (when known, else their own), and an empty
+// list rather than null for exercises.
 func normalize(s Session) Session {
-	s.StartedAt = s.StartedAt.Truncate(time.Second)
+	loc := loadZone(s.Zone)
+	if loc == nil {
+		loc = s.StartedAt.Location()
+	}
+	s.StartedAt = s.StartedAt.Truncate(time.Second).In(loc)
 	if s.EndedAt != nil {
-		e := s.EndedAt.Truncate(time.Second)
+		e := s.EndedAt.Truncate(time.Second).In(loc)
 		s.EndedAt = &e
 	}
 	if s.Exercises == nil {

@@ -69,6 +69,24 @@ func TestSaveSessionUpsert(t *testing.T) {
 	}
 }
 
+// Times are stored with the offset of the session's zone, whatever
+// location the caller's time.Time carries.
+func TestSaveSessionUsesZoneOffset(t *testing.T) {
+	s := newStore(t)
+	in := session("utc", time.Date(2026, 7, 1, 3, 30, 0, 0, time.UTC), StatusCompleted)
+	in.Zone = "America/New_York"
+	if err := s.SaveSession(in); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := s.LastSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := got.StartedAt.Format(time.RFC3339), got.EndedAt.Format(time.RFC3339); a != "2026-06-30T23:30:00-04:00" || b != "2026-06-30T23:42:00-04:00" {
+		t.Errorf("stored %s .. %s; want New York offsets", a, b)
+	}
+}
+
 func TestUnfinishedSessionReadsPartial(t *testing.T) {
 	s := newStore(t)
 	sess := session("run", time.Date(2026, 1, 2, 8, 0, 0, 0, time.UTC), StatusPartial)
