@@ -191,6 +191,9 @@ func TestInUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := Open(s.Path()); !errors.Is(err, ErrInUse) {
+		t.Errorf("Open() while locked = %v", err)
+	}
 	_, err = s.Sessions()
 	if !errors.Is(err, ErrInUse) || err.Error() != "database "+s.Path()+" is in use by another corecoach; try again" {
 		t.Errorf("Sessions() while locked = %v", err)
@@ -227,6 +230,43 @@ func TestBrokenFileNotRetried(t *testing.T) {
 	}
 	if _, err := Open(s.Path()); !errors.Is(err, ErrDamaged) {
 		t.Errorf("Open() = %v", err)
+	}
+}
+
+// A damaged free list makes bbolt panic inside Open, in read-write mode
+// only: validation passes, the first save reports damage without touching
+// the file, and the file is not tried again (its lock may be held).
+func TestPanicInOpen(t *testing.T) {
+	s := newStore(t)
+	if err := s.SaveSession(session("a", time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC), StatusCompleted)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { filesMu.Lock(); delete(broken, fileKey(s.Path())); filesMu.Unlock() })
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageSize, freelistAt, flagsAt = 4096, 48, 8 // meta page layout
+	for meta := range 2 {
+		pg := binary.LittleEndian.Uint64(data[meta*pageSize+freelistAt:])
+		binary.LittleEndian.PutUint16(data[int(pg)*pageSize+flagsAt:], 0x01) // a branch page
+	}
+	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(s.Path()); err != nil {
+		t.Fatalf("Open() = %v; read-only validation does not read the free list", err)
+	}
+	err = s.SaveSession(session("b", time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC), StatusCompleted))
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), s.Path()) || !strings.Contains(err.Error(), "freelist") {
+		t.Fatalf("SaveSession() = %v; want damage naming the file", err)
+	}
+	start := time.Now()
+	if _, err := s.Sessions(); !errors.Is(err, ErrDamaged) || time.Since(start) > lockTimeout/2 {
+		t.Errorf("Sessions() = %v after %v; want the same damage at once", err, time.Since(start))
+	}
+	if after, _ := os.ReadFile(s.Path()); !bytes.Equal(after, data) {
+		t.Error("the damaged file was written to")
 	}
 }
 
