@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"corecoach/storage"
+)
+
+// The end-to-end tests build the binary and drive it in a pseudo-terminal
+// as a person would, then check what the database holds.
+
+const e2eRoutine = `corecoach: 1
+id: e2e
+name: End to end
+defaults:
+  prepare: 0s
+  rest: 0s
+exercises:
+  - name: First hold
+    hold: 1s
+  - name: Second hold
+    sets: 2
+    hold: 1s
+    rest: 1s
+`
+
+// terminal is a running corecoach in a pseudo-terminal.
+type terminal struct {
+	t    *testing.T
+	pty  *os.File
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	out  bytes.Buffer
+	seen int // output before this offset has been matched already
+	done chan error
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "corecoach")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTerminal(t *testing.T, bin string, args ...string) *terminal {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, pty: f, cmd: cmd, done: make(chan error, 1)}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := f.Read(buf)
+			term.mu.Lock()
+			term.out.Write(buf[:n])
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() { term.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = f.Close()
+	})
+	return term
+}
+
+// waitFor waits until the output since the last match contains word.
+func (term *terminal) waitFor(word string) {
+	term.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		term.mu.Lock()
+		out := term.out.String()
+		term.mu.Unlock()
+		if i := strings.Index(out[term.seen:], word); i >= 0 {
+			term.seen += i + len(word)
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	term.t.Fatalf("no %q on the screen; output:\n%q", word, term.out.String())
+}
+
+func (term *terminal) send(keys string) {
+	term.t.Helper()
+	if _, err := term.pty.Write([]byte(keys)); err != nil {
+		term.t.Fatal(err)
+	}
+}
+
+// exitCode waits for the program to end.
+func (term *terminal) exitCode() int {
+	term.t.Helper()
+	select {
+	case err := <-term.done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			term.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(10 * time.Second):
+		term.t.Fatalf("corecoach did not exit; output:\n%q", term.out.String())
+	}
+	return -1
+}
+
+func e2eSetup(t *testing.T) (bin, db, routine string) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	routine = filepath.Join(dir, "e2e.yaml")
+	if err := os.WriteFile(routine, []byte(e2eRoutine), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return buildBinary(t), filepath.Join(dir, "e2e.db"), routine
+}
+
+func storedSessions(t *testing.T, db string) []storage.Session {
+	t.Helper()
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := st.Sessions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss
+}
+
+func TestE2EWholeSession(t *testing.T) {
+	bin, db, routine := e2eSetup(t)
+	term := startTerminal(t, bin, "--db", db, "run", routine)
+	term.waitFor("bladder") // the first-run safety screen
+	term.send("\r")
+	term.waitFor("limit:")
+	term.send("3\r")
+	term.waitFor("HOLD")
+	term.waitFor("Well") // the session ran to its end
+	term.send("1\r")
+	term.waitFor("therapist?")
+	term.send("felt fine\r")
+	term.waitFor("complete")
+	term.send("q")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit code %d; output:\n%q", code, term.out.String())
+	}
+
+	ss := storedSessions(t, db)
+	if len(ss) != 1 {
+		t.Fatalf("%d sessions stored, want 1", len(ss))
+	}
+	s := ss[0]
+	if s.Status != storage.StatusCompleted || s.PainBefore == nil || *s.PainBefore != 3 ||
+		s.PainAfter == nil || *s.PainAfter != 1 || s.Note != "felt fine" || s.Routine.ID != "e2e" {
+		t.Fatalf("stored session = %+v", s)
+	}
+	if len(s.Exercises) != 2 || s.Exercises[0].SetsDone != 1 || s.Exercises[1].SetsDone != 2 || s.Exercises[1].Seconds != 2 {
+		t.Fatalf("exercises = %+v", s.Exercises)
+	}
+}
+
+// TestE2EInterruptSavesPartial stops a running session by ctrl+c, by kill
+// and by closing the terminal (SIGHUP): each keeps a partial session and
+// exits non-zero.
+func TestE2EInterruptSavesPartial(t *testing.T) {
+	bin, _, routine := e2eSetup(t)
+	tests := []struct {
+		name string
+		stop func(term *terminal)
+	}{
+		{"ctrl+c", func(term *terminal) { term.send("\x03") }},
+		{"SIGTERM", func(term *terminal) { _ = term.cmd.Process.Signal(syscall.SIGTERM) }},
+		{"SIGHUP", func(term *terminal) { _ = term.cmd.Process.Signal(syscall.SIGHUP) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			db := filepath.Join(t.TempDir(), "e2e.db")
+			st, err := storage.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.SetSetting("safety_confirmed", "yes"); err != nil {
+				t.Fatal(err)
+			}
+			term := startTerminal(t, bin, "--db", db, "run", "--quiet", routine)
+			term.waitFor("limit:")
+			term.send("s") // skip the pain check
+			term.waitFor("HOLD")
+			tt.stop(term)
+			if code := term.exitCode(); code == 0 {
+				t.Fatal("exit code 0 after an interrupt")
+			} else if tt.name == "ctrl+c" && code != exitInterrupted {
+				t.Fatalf("exit code %d after ctrl+c, want %d", code, exitInterrupted)
+			}
+			ss := storedSessions(t, db)
+			if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil || ss[0].PainBefore != nil {
+				t.Fatalf("stored sessions = %+v", ss)
+			}
+		})
+	}
+}
