@@ -59,7 +59,11 @@ func newHistoryCmd(a *app) *cobra.Command {
 			case asCSV:
 				return writeHistoryCSV(a.stdout, sessions)
 			}
-			return writeHistoryTable(a.stdout, sessions)
+			empty := "No sessions yet. Start one with: corecoach run"
+			if since != "" {
+				empty = "No sessions on or after " + since + "."
+			}
+			return writeHistoryTable(a.stdout, sessions, empty)
 		},
 	}
 	f := cmd.Flags()
@@ -127,9 +131,9 @@ func routineLabel(s storage.Session) string {
 	return "-"
 }
 
-func writeHistoryTable(w io.Writer, sessions []storage.Session) error {
+func writeHistoryTable(w io.Writer, sessions []storage.Session, empty string) error {
 	if len(sessions) == 0 {
-		_, err := fmt.Fprintln(w, "No sessions yet. Start one with: corecoach run")
+		_, err := fmt.Fprintln(w, empty)
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -29,6 +29,7 @@ func TestHistory(t *testing.T) {
 		}},
 		{name: "since is the session's own day", args: []string{"history", "--since", "2026-03-09"}, stdout: []string{"2026-03-10 07:00", "2026-03-09 12:00"}},
 		{name: "since later", args: []string{"history", "--since", "2026-03-10", "--json"}, stdout: []string{`"id": "01B"`}},
+		{name: "nothing since", args: []string{"history", "--since", "2027-01-01"}, stdout: []string{"No sessions on or after 2027-01-01.\n"}},
 		{name: "since after all", args: []string{"history", "--since", "2027-01-01", "--json"}, stdout: []string{"[]"}},
 		{name: "empty table", args: []string{"--db", empty, "history"}, stdout: []string{"No sessions yet"}},
 		{name: "empty json", args: []string{"--db", empty, "history", "--json"}, stdout: []string{"[]\n"}},
