@@ -10,14 +10,16 @@ import (
 )
 
 // redFlags are the signs that call for medical care instead of exercise.
-var redFlags = []string{
-	"new trouble controlling your bladder or bowels",
-	"numbness in the groin or saddle area",
-	"leg weakness that is getting worse",
-	"fever, or feeling generally unwell",
-	"pain after a fall or an accident",
-	"severe pain at night",
-	"weight loss you cannot explain",
+// Each has a long form and a short one for small windows, where every flag
+// must still show.
+var redFlags = [][2]string{
+	{"new trouble controlling your bladder or bowels", "new bladder or bowel trouble"},
+	{"numbness in the groin or saddle area", "numbness in the groin"},
+	{"leg weakness that is getting worse", "leg weakness, getting worse"},
+	{"fever, or feeling generally unwell", "fever or feeling unwell"},
+	{"pain after a fall or an accident", "pain after a fall or accident"},
+	{"severe pain at night", "severe pain at night"},
+	{"weight loss you cannot explain", "unexplained weight loss"},
 }
 
 // safetyScreen lists the red flags before the first session; it can be
@@ -56,17 +58,18 @@ func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *safetyScreen) view() string {
 	st := s.c.styles
+	if compact(s.w, s.h) {
+		return s.compactView()
+	}
 	w := max(s.w-2, 10)
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Before you start") + "\n\n")
 	for _, l := range wrap("Stop and seek medical care, instead of exercising, if you have any of these:", w) {
 		b.WriteString(l + "\n")
 	}
-	if !compact(s.w, s.h) {
-		b.WriteString("\n")
-	}
+	b.WriteString("\n")
 	for _, f := range redFlags {
-		for i, l := range wrap(f, w-2) {
+		for i, l := range wrap(f[0], w-2) {
 			lead := "  "
 			if i == 0 {
 				lead = st.Bad.Render("!") + " "
@@ -86,6 +89,16 @@ func (s *safetyScreen) view() string {
 		b.WriteString(st.Bold.Render("Press enter if none of these applies to you."))
 	}
 	return b.String()
+}
+
+// compactView keeps every red flag on screen in a small window.
+func (s *safetyScreen) compactView() string {
+	st := s.c.styles
+	lines := []string{st.Title.Render("Stop and seek care if you have:")}
+	for _, f := range redFlags {
+		lines = append(lines, st.Bad.Render("!")+" "+f[1])
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (s *safetyScreen) ShortHelp() []key.Binding {
