@@ -29,7 +29,7 @@ func newExportCmd(a *app) *cobra.Command {
 			if err := store.Export(&buf, time.Now()); err != nil {
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes(), true)
+			return writeFileAtomic(out, buf.Bytes(), 0o600, true)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")

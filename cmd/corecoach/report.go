@@ -68,7 +68,7 @@ func newReportCmd(a *app) *cobra.Command {
 				_, err := a.stdout.Write(buf.Bytes())
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes(), true)
+			return writeFileAtomic(out, buf.Bytes(), 0o600, true)
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "start the period at `DATE` (YYYY-MM-DD; default 12 weeks ago)")

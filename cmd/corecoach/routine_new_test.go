@@ -79,16 +79,16 @@ func assertNoTempFiles(t *testing.T, dir string) {
 func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.txt")
-	if err := writeFileAtomic(path, []byte("one"), false); err != nil {
+	if err := writeFileAtomic(path, []byte("one"), 0o600, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(path, []byte("two"), false); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := writeFileAtomic(path, []byte("two"), 0o600, false); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("second write without overwrite: err = %v", err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "one" {
 		t.Errorf("file = %q after a refused write, want %q", data, "one")
 	}
-	if err := writeFileAtomic(path, []byte("three"), true); err != nil {
+	if err := writeFileAtomic(path, []byte("three"), 0o644, true); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "three" {
@@ -106,7 +106,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(sub, []byte("x"), true); err == nil || !strings.Contains(err.Error(), sub) {
+	if err := writeFileAtomic(sub, []byte("x"), 0o600, true); err == nil || !strings.Contains(err.Error(), sub) {
 		t.Errorf("write over a folder: err = %v", err)
 	}
 	assertNoTempFiles(t, dir)
