@@ -152,8 +152,13 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		h := newHome(c)
 		return h, h.init(), true
 	case openStatsMsg:
-		s := newStats(c)
-		return s, loadStats(c), true
+		s := newProgress(c)
+		return s, s.init(), true
+	case openCheckinMsg:
+		if _, ok := m.cur.(*homeScreen); !ok {
+			return nil, nil, false // the person has moved on: ask next time
+		}
+		return newCheckin(c, msg.state), nil, true
 	case startRoutineMsg:
 		return newPain(c, painBefore, msg.r), nil, true
 	case painStopMsg:

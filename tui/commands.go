@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corecoach/routines"
+	"corecoach/storage"
 )
 
 // Messages: one named type per event.
@@ -37,6 +38,20 @@ type (
 	painStopMsg     struct{}
 	sessionEndedMsg struct{ rec *record }
 	noteDoneMsg     struct{ text string }
+
+	// progressLoadedMsg carries what the progress screen shows.
+	progressLoadedMsg struct {
+		data progressData
+		err  error
+	}
+	// checkinLoadedMsg tells the home screen how today's check-in stands.
+	checkinLoadedMsg struct {
+		state checkinState
+		err   error
+	}
+	// checkinSavedMsg reports that a check-in, or its skip, was stored.
+	checkinSavedMsg struct{ err error }
+	openCheckinMsg  struct{ state checkinState }
 )
 
 // InterruptMsg asks the program to stop at once, as ctrl+c does: a running
@@ -74,6 +89,45 @@ func loadStats(c *common) tea.Cmd {
 func confirmSafety(c *common) tea.Cmd {
 	return func() tea.Msg {
 		return safetySavedMsg{err: c.store.SetSetting(settingSafetyConfirmed, "yes")}
+	}
+}
+
+// loadProgress reads the history for the progress screen.
+func loadProgress(c *common) tea.Cmd {
+	now := c.now()
+	return func() tea.Msg {
+		d, err := readProgress(c.store, c.schedule, now)
+		return progressLoadedMsg{data: d, err: err}
+	}
+}
+
+// loadCheckin finds whether today's check-in is due, for the home screen.
+func loadCheckin(c *common) tea.Cmd {
+	now := c.now()
+	return func() tea.Msg {
+		st, err := readCheckin(c, now)
+		return checkinLoadedMsg{state: st, err: err}
+	}
+}
+
+// saveCheckin stores today's pain as the follow-up of a session.
+func saveCheckin(c *common, sessionID string, pain int) tea.Cmd {
+	now := c.now()
+	return func() tea.Msg {
+		st, ok := c.store.(checkinStore)
+		if !ok {
+			return checkinSavedMsg{}
+		}
+		ci := storage.Checkin{Date: storage.DateOf(now).String(), Pain: pain, At: now, SessionID: sessionID}
+		return checkinSavedMsg{err: st.SaveCheckin(ci)}
+	}
+}
+
+// skipCheckin remembers that today's check-in was skipped.
+func skipCheckin(c *common) tea.Cmd {
+	today := storage.DateOf(c.now()).String()
+	return func() tea.Msg {
+		return checkinSavedMsg{err: c.store.SetSetting(settingCheckinSkipped, today)}
 	}
 }
 

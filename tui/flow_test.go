@@ -313,8 +313,8 @@ func TestHomeKeys(t *testing.T) {
 	h.press("q", "y", "s", "esc", "enter")
 	h.wantScreen("home")
 	h.press("s")
-	h.wantScreen("stats")
-	for _, want := range []string{"Current streak", "0 days", "1 (0 completed)"} {
+	h.wantScreen("progress")
+	for _, want := range []string{"Streak 0 days", "Sessions 1, 0 completed"} {
 		if !strings.Contains(h.view(), want) {
 			t.Errorf("progress lacks %q:\n%s", want, h.view())
 		}

@@ -171,8 +171,10 @@ func (h *harness) screen() string {
 		return "note"
 	case *summaryScreen:
 		return "summary"
-	case *statsScreen:
-		return "stats"
+	case *progressScreen:
+		return "progress"
+	case *checkinScreen:
+		return "checkin"
 	}
 	return "?"
 }

@@ -12,15 +12,16 @@ import (
 
 // homeScreen lists the routines and how things stand today.
 type homeScreen struct {
-	c      *common
-	cursor int
-	loaded // the overview, nil until loaded
-	w, h   int
+	c       *common
+	cursor  int
+	loaded  // the overview, nil until loaded
+	checkin checkinState
+	w, h    int
 }
 
 func newHome(c *common) *homeScreen { return &homeScreen{c: c} }
 
-func (s *homeScreen) init() tea.Cmd { return loadStats(s.c) }
+func (s *homeScreen) init() tea.Cmd { return tea.Batch(loadStats(s.c), loadCheckin(s.c)) }
 
 func (s *homeScreen) setSize(w, h int) { s.w, s.h = w, h }
 
@@ -31,6 +32,8 @@ func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.ov != nil {
 			s.selectLast()
 		}
+	case checkinLoadedMsg:
+		return s, s.gotCheckin(msg)
 	case tea.KeyPressMsg:
 		k := s.c.keys
 		n := len(s.c.routines)
@@ -69,8 +72,10 @@ func (s *homeScreen) view() string {
 	var b strings.Builder
 	b.WriteString(spread(st.Title.Render("corecoach"), s.today(), s.w) + "\n")
 	if !compact(s.w, s.h) {
-		b.WriteString(s.status() + "\n\n")
+		b.WriteString(s.status() + "\n\n" + s.checkinNote())
 		b.WriteString(st.Heading.Render("Routines") + "\n")
+	} else {
+		b.WriteString(s.checkinNote())
 	}
 	rows := max(1, s.h-strings.Count(b.String(), "\n"))
 	first := max(0, min(s.cursor-rows/2, len(s.c.routines)-rows))

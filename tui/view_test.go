@@ -53,7 +53,6 @@ var screens = []struct {
 		h.finishSession()
 		h.press("2", "enter", "enter")
 	}},
-	{"stats", func(h *harness) { h.press("enter", "s") }},
 	{"help", func(h *harness) { h.press("enter", "?") }},
 }
 

@@ -1,0 +1,254 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
+	"corecoach/storage"
+)
+
+// The next-day check-in: how pain stands the day after a session tells
+// more than pain during it. On the first home screen of a day after a
+// session, the person is asked once for today's pain; `s` skips, and the
+// skip is remembered for the day.
+
+// checkinStore is what the check-in needs of the store; *storage.Store has
+// it. A store without it (none in the program) just never asks.
+type checkinStore interface {
+	Checkin(date string) (storage.Checkin, bool, error)
+	SaveCheckin(storage.Checkin) error
+}
+
+// settingCheckinSkipped holds the date on which the check-in was skipped.
+const settingCheckinSkipped = "checkin_skipped"
+
+// checkinState is how today's check-in stands, for the home screen.
+type checkinState struct {
+	due   bool             // ask now
+	last  storage.Session  // the session it follows up
+	today *storage.Checkin // today's check-in of that session, once given
+	limit int              // the pain limit of the session's routine
+	err   error
+}
+
+// easeOff reports whether today's pain calls for going easier next time:
+// 2 or more above the pain before the session, or above the routine's limit.
+func (cs checkinState) easeOff() bool {
+	if cs.today == nil {
+		return false
+	}
+	p := cs.today.Pain
+	up := cs.last.PainBefore != nil && p >= *cs.last.PainBefore+2
+	return up || zoneOf(p, cs.limit) == zoneOver
+}
+
+// readCheckin finds whether the last session, on an earlier day, has been
+// followed up today.
+func readCheckin(c *common, now time.Time) (checkinState, error) {
+	st, ok := c.store.(checkinStore)
+	if !ok {
+		return checkinState{}, nil
+	}
+	today := storage.DateOf(now).String()
+	last, ok, err := c.store.LastSession()
+	if err != nil || !ok || storage.SessionDay(last) >= today {
+		return checkinState{}, err
+	}
+	cs := checkinState{last: last, limit: painLimit(findRoutine(c.routines, last.Routine.ID))}
+	ci, ok, err := st.Checkin(today)
+	switch {
+	case err != nil:
+		return checkinState{}, err
+	case ok && ci.SessionID == last.ID:
+		cs.today = &ci
+		return cs, nil
+	case ok:
+		return checkinState{}, nil // a check-in of another session, from an import
+	}
+	skipped, _, err := c.store.Setting(settingCheckinSkipped)
+	cs.due = skipped != today
+	return cs, err
+}
+
+// findRoutine finds a routine of the home list by id; nil when it is gone.
+func findRoutine(list []*routines.Routine, id string) *routines.Routine {
+	for _, r := range list {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// painLimit is a routine's limit, 5 when it has none or is unknown, as in
+// the pain check.
+func painLimit(r *routines.Routine) int {
+	return (&painScreen{routine: r}).limit()
+}
+
+// gotCheckin keeps the state for the home screen and opens the check-in
+// when it is due.
+func (s *homeScreen) gotCheckin(msg checkinLoadedMsg) tea.Cmd {
+	s.checkin = msg.state
+	s.checkin.err = msg.err
+	if msg.err == nil && msg.state.due {
+		return send(openCheckinMsg{state: msg.state})
+	}
+	return nil
+}
+
+// checkinNote is the home screen's word on today's check-in: plain advice
+// when pain is up, a short acknowledgement otherwise. It ends with a blank
+// line, or is empty.
+func (s *homeScreen) checkinNote() string {
+	st := s.c.styles
+	cs := s.checkin
+	w := max(s.w, 10)
+	var lines []string
+	switch {
+	case cs.err != nil:
+		lines = wrap("Check-in unavailable: "+cs.err.Error(), w)
+	case cs.easeOff():
+		for _, l := range wrap(easeOffText(cs, compact(s.w, s.h)), w) {
+			lines = append(lines, st.Warn.Render(l))
+		}
+	case cs.today != nil && !compact(s.w, s.h):
+		lines = []string{st.Faint.Render(fmt.Sprintf("Checked in today: pain %d (%s).", cs.today.Pain, painWord(cs.today.Pain)))}
+	default:
+		return ""
+	}
+	return strings.Join(lines, "\n") + "\n\n"
+}
+
+// easeOffText says plainly what to do when pain is up the next day. It
+// names no cause: that is for the therapist.
+func easeOffText(cs checkinState, short bool) string {
+	p := cs.today.Pain
+	var why []string
+	if p > cs.limit {
+		why = append(why, fmt.Sprintf("above your limit of %d", cs.limit))
+	}
+	if b := cs.last.PainBefore; b != nil && p >= *b+2 && short {
+		why = append(why, fmt.Sprintf("up from %d", *b))
+	} else if b != nil && p >= *b+2 {
+		why = append(why, fmt.Sprintf("up from %d before your last session", *b))
+	}
+	if len(why) == 0 {
+		why = append(why, "the top of the scale")
+	}
+	if short {
+		return fmt.Sprintf("! Pain today %d: %s. Ease off next time and tell your therapist.", p, strings.Join(why, ", "))
+	}
+	return fmt.Sprintf("! Your pain today is %d, %s. Ease off next time: do fewer sets or the easier variant, "+
+		"and tell your therapist how it has been. If it keeps rising, check the safety notes (!).",
+		p, strings.Join(why, " and "))
+}
+
+// checkinScreen asks for today's pain. The score keys and the scale are the
+// pain check's; confirming and skipping are its own.
+type checkinScreen struct {
+	c      *common
+	state  checkinState
+	pain   *painScreen
+	when   string // "Yesterday": the session's day, fixed when the screen opens
+	saving bool
+	err    error
+	w, h   int
+}
+
+func newCheckin(c *common, state checkinState) *checkinScreen {
+	r := findRoutine(c.routines, state.last.Routine.ID)
+	return &checkinScreen{c: c, state: state, pain: newPain(c, painBefore, r), when: sessionWhen(state.last, c.now())}
+}
+
+func (s *checkinScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	s.pain.setSize(w, h)
+}
+
+func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case checkinSavedMsg:
+		s.saving, s.err = false, msg.err
+		if msg.err == nil {
+			return s, send(goHomeMsg{})
+		}
+	case tea.KeyPressMsg:
+		k := s.c.keys
+		switch {
+		case s.saving:
+		case key.Matches(msg, k.Confirm):
+			s.saving = true
+			return s, saveCheckin(s.c, s.state.last.ID, s.pain.score)
+		case key.Matches(msg, k.SkipPain):
+			s.saving = true
+			return s, skipCheckin(s.c)
+		case key.Matches(msg, k.Score, k.ScoreDown, k.ScoreUp):
+			s.pain.update(msg)
+		}
+	}
+	return s, nil
+}
+
+func (s *checkinScreen) view() string {
+	st := s.c.styles
+	w := max(s.w, 10)
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Check-in") + "\n")
+	last := s.state.last
+	about := fmt.Sprintf("%s you did %s (pain %s).", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))
+	if compact(s.w, s.h) {
+		about = fmt.Sprintf("%s: %s, pain %s", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))
+	}
+	for _, l := range wrap(about, w) {
+		b.WriteString(st.Faint.Render(l) + "\n")
+	}
+	b.WriteString("\n")
+	for _, l := range wrap("How much pain do you have today?", w) {
+		b.WriteString(st.Heading.Render(l) + "\n")
+	}
+	b.WriteString("\n" + s.pain.scale() + "\n")
+	z := zoneOf(s.pain.score, s.pain.limit())
+	b.WriteString(z.style(st).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score))) + "\n")
+	if s.err != nil {
+		for _, l := range wrap(s.err.Error(), w) {
+			b.WriteString(st.Bad.Render(l) + "\n")
+		}
+	} else if !compact(s.w, s.h) {
+		b.WriteString("\n")
+		for _, l := range wrap("How pain is the day after exercise tells more than how it felt during it.", w) {
+			b.WriteString(st.Faint.Render(l) + "\n")
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// sessionWhen names the session's day from today: "Yesterday", "On Monday"
+// within the week, else the date.
+func sessionWhen(s storage.Session, now time.Time) string {
+	day, err := storage.ParseDate(storage.SessionDay(s))
+	if err != nil {
+		return "Last time"
+	}
+	switch ago := storage.DateOf(now) - day; {
+	case ago == 1:
+		return "Yesterday"
+	case ago > 1 && ago < 7:
+		return "On " + day.Weekday().String()
+	}
+	return "On " + day.Time().Format("2 Jan")
+}
+
+func (s *checkinScreen) ShortHelp() []key.Binding {
+	k := s.c.keys
+	return []key.Binding{with(k.Confirm, "enter", "save"), with(k.SkipPain, "s", "skip today"), k.Score, k.ScoreDown, k.ScoreUp, k.Help}
+}
+
+func (s *checkinScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Kill}}
+}

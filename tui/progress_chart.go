@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// The pain charts are drawn in braille: each character cell holds 2×4
+// dots, so a chart of w columns and h rows has 2w days across and 4h
+// levels up. The moving average is a joined line, each day's score a lone
+// dot; where both share a cell the line's style wins.
+
+const axisWidth = 3 // "10┤"
+
+// dotY is the dot row, counted from the bottom, of a pain score in a chart
+// of h character rows.
+func dotY(v float64, h int) int {
+	top := 4*h - 1
+	y := int(math.Round(v / maxPain * float64(top)))
+	return max(0, min(top, y))
+}
+
+// dotX is the dot column of day i of n in a chart of w character columns:
+// the first day at the left edge, the last at the right.
+func dotX(i, n, w int) int {
+	right := 2*w - 1
+	if n <= 1 {
+		return right
+	}
+	return (i*right + (n-1)/2) / (n - 1)
+}
+
+// chartSpan is how many days a chart of w columns shows: a day per dot
+// column, at most chartDays.
+func chartSpan(w int) int {
+	return max(1, min(chartDays, 2*(w-axisWidth)))
+}
+
+// braille is a grid of dots, bit per dot, one byte per character cell.
+type braille struct {
+	w, h  int
+	cells []uint8
+}
+
+func newBraille(w, h int) *braille { return &braille{w: w, h: h, cells: make([]uint8, w*h)} }
+
+// The bit of each dot in a braille cell, by column and row from the top.
+var brailleBits = [2][4]uint8{{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}}
+
+// set lights the dot at x and y, y counted from the bottom.
+func (b *braille) set(x, y int) {
+	if x < 0 || y < 0 || x >= 2*b.w || y >= 4*b.h {
+		return
+	}
+	row := b.h - 1 - y/4
+	b.cells[row*b.w+x/2] |= brailleBits[x%2][3-y%4]
+}
+
+// line joins two dots, lighting every dot column between them and enough
+// dots in each to leave no gap.
+func (b *braille) line(x0, y0, x1, y1 int) {
+	if x1 < x0 {
+		x0, y0, x1, y1 = x1, y1, x0, y0
+	}
+	prev := y0
+	for x := x0; x <= x1; x++ {
+		y := y0
+		if x1 > x0 {
+			y = y0 + int(math.Round(float64((y1-y0)*(x-x0))/float64(x1-x0)))
+		}
+		lo, hi := min(prev, y), max(prev, y)
+		for yy := lo; yy <= hi; yy++ {
+			b.set(x, yy)
+		}
+		prev = y
+	}
+}
+
+func (b *braille) at(col, row int) uint8 { return b.cells[row*b.w+col] }
+
+// plotSeries draws values (nil where there is none) over w×h cells: as
+// dots, or as a line broken only where a value is missing.
+func plotSeries(values []*float64, w, h int, joined bool) *braille {
+	b := newBraille(w, h)
+	px, py, have := 0, 0, false
+	for i, v := range values {
+		if v == nil {
+			have = false
+			continue
+		}
+		x, y := dotX(i, len(values), w), dotY(*v, h)
+		if joined && have {
+			b.line(px, py, x, y)
+		} else {
+			b.set(x, y)
+		}
+		px, py, have = x, y, true
+	}
+	return b
+}
+
+// painChart draws one series of the pain days over the last chartSpan(w)
+// of them: the y axis 0..10 at the left, month names below.
+func painChart(st Styles, days []painDay, after bool, w, h int) []string {
+	span := min(len(days), chartSpan(w))
+	days = days[len(days)-span:]
+	daily := make([]*float64, span)
+	avg := make([]*float64, span)
+	for i, d := range days {
+		daily[i], avg[i] = d.before, d.beforeAvg
+		if after {
+			daily[i], avg[i] = d.after, d.afterAvg
+		}
+	}
+	pw := max(1, w-axisWidth)
+	dots, line := plotSeries(daily, pw, h, false), plotSeries(avg, pw, h, true)
+	labels := map[int]string{}
+	for _, v := range []float64{0, 5, maxPain} {
+		labels[h-1-dotY(v, h)/4] = fmt.Sprintf("%2.0f┤", v)
+	}
+	out := make([]string, 0, h+1)
+	for row := range h {
+		var b strings.Builder
+		if l, ok := labels[row]; ok {
+			b.WriteString(st.Faint.Render(l))
+		} else {
+			b.WriteString(st.Faint.Render("  │"))
+		}
+		for col := range pw {
+			d, l := dots.at(col, row), line.at(col, row)
+			switch {
+			case l != 0:
+				b.WriteString(st.BarFull.Render(string(rune(0x2800 + int(d|l)))))
+			case d != 0:
+				b.WriteString(st.Faint.Render(string(rune(0x2800 + int(d)))))
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	return append(out, strings.Repeat(" ", axisWidth)+chartMonths(days, pw))
+}
+
+// chartMonths names each month under the column where it begins.
+func chartMonths(days []painDay, w int) string {
+	var b strings.Builder
+	for i, d := range days {
+		t := d.date.Time()
+		if t.Day() != 1 && i != 0 {
+			continue
+		}
+		col := dotX(i, len(days), w) / 2
+		name := t.Format("Jan")
+		if i == 0 && t.Day() > 20 {
+			continue // the tail of a month: its name would sit on the next one
+		}
+		if b.Len() > col || col+len(name) > w {
+			continue
+		}
+		b.WriteString(strings.Repeat(" ", col-b.Len()) + name + " ")
+	}
+	return strings.TrimRight(b.String(), " ")
+}
