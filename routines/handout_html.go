@@ -3,13 +3,14 @@ package routines
 import (
 	"html/template"
 	"io"
+	"sync"
 )
 
 // writeHTML writes the handout as one self-contained page: inline CSS, no
 // scripts, no outside fonts or images, laid out to print on A4 and Letter.
 // html/template escapes every text from the routine file.
 func writeHTML(w io.Writer, h handout) error {
-	return handoutHTML.Execute(w, struct {
+	return handoutHTML().Execute(w, struct {
 		handout
 		Weeks        []int
 		PainNote     string
@@ -30,7 +31,12 @@ func weekNumbers() []int {
 
 // The page is well-formed XML as well as HTML (every element closed), so
 // tests can check its structure with encoding/xml.
-var handoutHTML = template.Must(template.New("handout").Parse(`<!DOCTYPE html>
+// It is parsed on first use, not at start-up.
+var handoutHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("handout").Parse(handoutHTMLSource))
+})
+
+const handoutHTMLSource = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
@@ -150,4 +156,4 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 </section>
 </body>
 </html>
-`))
+`

@@ -8,28 +8,32 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed report.html.tmpl
 var htmlSource string
 
 // htmlTemplate escapes every value by its context (html/template): text
-// from sessions can never become markup.
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pain":   painText,
-	"change": changeText,
-	"pct":    percent,
-	"ratio":  ratio,
-	"avg":    avgText,
-	"join":   strings.Join,
-	"add":    func(a, b float64) string { return num(a + b) },
-	"sub":    func(a, b float64) string { return num(a - b) },
-}).Parse(htmlSource))
+// from sessions can never become markup. It is parsed on first use, not at
+// start-up, so commands that print no report start faster.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"pain":   painText,
+		"change": changeText,
+		"pct":    percent,
+		"ratio":  ratio,
+		"avg":    avgText,
+		"join":   strings.Join,
+		"add":    func(a, b float64) string { return num(a + b) },
+		"sub":    func(a, b float64) string { return num(a - b) },
+	}).Parse(htmlSource))
+})
 
 // WriteHTML writes the report as one self-contained page: inline CSS and
 // SVG, no scripts, laid out to print on A4 or Letter.
 func WriteHTML(w io.Writer, r Report) error {
-	return htmlTemplate.Execute(w, struct {
+	return htmlTemplate().Execute(w, struct {
 		R Report
 		C chart
 	}{r, newChart(r)})
