@@ -145,7 +145,7 @@ func easeOffText(cs checkinState, short bool) string {
 		return fmt.Sprintf("! Pain today %d: %s. Ease off next time and tell your therapist.", p, strings.Join(why, ", "))
 	}
 	return fmt.Sprintf("! Your pain today is %d, %s. Ease off next time: do fewer sets or the easier variant, "+
-		"and tell your therapist how it has been. If it keeps rising, check the safety notes (!).",
+		"and tell your therapist how it has been. If it keeps getting worse, press ! for the safety notes.",
 		p, strings.Join(why, " and "))
 }
 

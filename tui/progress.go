@@ -142,29 +142,39 @@ func (s *progressScreen) section() string {
 
 func (s *progressScreen) calendarSection() []string {
 	st := s.c.styles
-	x := s.data.stats
 	w := max(s.w, 10)
 	var out []string
-	add := func(text string) { out = append(out, wrap(text, w)...) }
-	small := compact(s.w, s.h)
-	add(fmt.Sprintf("Streak %s, longest %s", st.Bold.Render(days(x.CurrentStreakDays)), days(x.LongestStreakDays)))
-	if small {
-		add(fmt.Sprintf("Sessions %d, %d completed", x.SessionsTotal, x.SessionsCompleted))
-	} else {
-		add(fmt.Sprintf("Sessions %d, %d completed · active days in the last 30: %d", x.SessionsTotal, x.SessionsCompleted, x.ActiveDaysLast30))
-	}
-	switch {
-	case x.ScheduledDaysLast28 == 0:
-		add("Last 4 weeks: no scheduled days yet")
-	case small:
-		add(fmt.Sprintf("Last 4 weeks %.0f%% (%d of %d days)", x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
-	default:
-		add(fmt.Sprintf("Last 4 weeks %s %.0f%% of scheduled days (%d of %d)",
-			bar(st, x.AdherenceLast28, 10), x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
+	for _, l := range s.totals() {
+		out = append(out, wrap(l, w)...)
 	}
 	out = append(out, "")
 	out = append(out, calendarView(st, s.data.calendar, s.data.asOf, w)...)
 	return append(out, legendView(st, w)...)
+}
+
+// totals are the streaks, session counts and adherence, shorter in a
+// small window.
+func (s *progressScreen) totals() []string {
+	st := s.c.styles
+	x := s.data.stats
+	if x.SessionsTotal == 0 {
+		return []string{"No sessions yet. The calendar fills in as you go."}
+	}
+	small := compact(s.w, s.h)
+	out := []string{fmt.Sprintf("Streak %s, longest %s", st.Bold.Render(days(x.CurrentStreakDays)), days(x.LongestStreakDays))}
+	if small {
+		out = append(out, fmt.Sprintf("Sessions %d, %d completed", x.SessionsTotal, x.SessionsCompleted))
+	} else {
+		out = append(out, fmt.Sprintf("Sessions %d, %d completed · active days in the last 30: %d", x.SessionsTotal, x.SessionsCompleted, x.ActiveDaysLast30))
+	}
+	switch {
+	case x.ScheduledDaysLast28 == 0:
+		return append(out, "Last 4 weeks: no scheduled days yet")
+	case small:
+		return append(out, fmt.Sprintf("Last 4 weeks %.0f%% (%d of %d days)", x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
+	}
+	return append(out, fmt.Sprintf("Last 4 weeks %s %.0f%% of scheduled days (%d of %d)",
+		bar(st, x.AdherenceLast28, 10), x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
 }
 
 func (s *progressScreen) painSection() []string {
@@ -178,11 +188,11 @@ func (s *progressScreen) painSection() []string {
 	if compact(s.w, s.h) {
 		h = 3
 	}
-	span := min(len(s.data.pain), chartSpan(w))
+	span := shownDays(s.data.pain, w)
 	var out []string
 	out = append(out, wrap(fmt.Sprintf("Last 7 days: before %s (was %s) · after %s (was %s)",
 		avg(x.PainBeforeAvgLast7), avg(x.PainBeforeAvgPrev7), avg(x.PainAfterAvgLast7), avg(x.PainAfterAvgPrev7)), w)...)
-	out = append(out, wrap(st.Faint.Render("Charts: the line is the 7-day average, dots are each day's score."), w)...)
+	out = append(out, wrap(st.Faint.Render("Line: 7-day average · dots: each day"), w)...)
 	if !compact(s.w, s.h) {
 		out = append(out, "")
 	}

@@ -111,12 +111,15 @@ func calendarView(st Styles, days []storage.Day, asOf storage.Date, w int) []str
 		for wk := range shown {
 			d := days[wk*7+wd]
 			k := classify(d)
+			if d.Date == asOf && k == cellBlank {
+				k = cellDue // today is marked even before any history
+			}
 			style := k.style(st)
 			if d.Date == asOf {
 				today = true
 				style = style.Reverse(true)
 			}
-			if k == cellBlank && d.Date != asOf {
+			if k == cellBlank {
 				b.WriteByte(' ') // unstyled, so the row's end trims
 			} else {
 				b.WriteString(style.Render(k.glyph()))

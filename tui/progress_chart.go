@@ -100,10 +100,27 @@ func plotSeries(values []*float64, w, h int, joined bool) *braille {
 	return b
 }
 
-// painChart draws one series of the pain days over the last chartSpan(w)
-// of them: the y axis 0..10 at the left, month names below.
+// minChartDays keeps a short history from being stretched across the width.
+const minChartDays = 28
+
+// shownDays is how many of the last pain days a chart of w columns shows:
+// as many as fit, but none before the first score unless the chart would
+// then be shorter than minChartDays.
+func shownDays(days []painDay, w int) int {
+	first := len(days)
+	for i, d := range days {
+		if d.before != nil || d.after != nil {
+			first = i
+			break
+		}
+	}
+	return min(len(days), chartSpan(w), max(minChartDays, len(days)-first))
+}
+
+// painChart draws one series of the pain days over the last shownDays of
+// them: the y axis 0..10 at the left, month names below.
 func painChart(st Styles, days []painDay, after bool, w, h int) []string {
-	span := min(len(days), chartSpan(w))
+	span := shownDays(days, w)
 	days = days[len(days)-span:]
 	daily := make([]*float64, span)
 	avg := make([]*float64, span)

@@ -447,29 +447,40 @@ func TestWeekStart(t *testing.T) {
 	}
 }
 
-// TestProgressSizes draws every section at sizes from tiny to wide and
-// checks that nothing leaves the window.
+// TestProgressSizes draws every section, the check-in and home's advice at
+// sizes from tiny to wide.
 func TestProgressSizes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
 	h := progressHarness(t, 150, 80, 24)
 	for tab := range progressTabs {
-		for w := 1; w <= 160; w += 1 + w/30 {
-			for ht := 1; ht <= 50; ht += 1 + ht/10 {
-				h.send(tea.WindowSizeMsg{Width: w, Height: ht})
-				lines := strings.Split(h.view(), "\n")
-				if len(lines) > ht {
-					t.Fatalf("tab %d at %dx%d: %d lines", tab, w, ht, len(lines))
-				}
-				for _, l := range lines {
-					if lipgloss.Width(l) > w {
-						t.Fatalf("tab %d at %dx%d: line %q is too wide", tab, w, ht, l)
-					}
+		checkFits(t, h, progressTabs[tab])
+		h.press("tab")
+	}
+	h = checkinHarness(t, 80, 24, pastSession(1, ptr(3)))
+	checkFits(t, h, "check-in")
+	h.press("9", "enter")
+	checkFits(t, h, "home with advice")
+}
+
+// checkFits draws the current screen at many sizes and checks that nothing
+// is drawn outside the window.
+func checkFits(t *testing.T, h *harness, name string) {
+	t.Helper()
+	for w := 1; w <= 160; w += 1 + w/30 {
+		for ht := 1; ht <= 50; ht += 1 + ht/10 {
+			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+			lines := strings.Split(h.view(), "\n")
+			if len(lines) > ht {
+				t.Fatalf("%s at %dx%d: %d lines", name, w, ht, len(lines))
+			}
+			for _, l := range lines {
+				if lipgloss.Width(l) > w {
+					t.Fatalf("%s at %dx%d: line %q is too wide", name, w, ht, l)
 				}
 			}
 		}
-		h.press("tab")
 	}
 }
 
@@ -541,6 +552,33 @@ func BenchmarkProgressView(b *testing.B) {
 		for range progressTabs {
 			s.switchTab(1)
 			_ = h.m.View()
+		}
+	}
+}
+
+func TestShownDays(t *testing.T) {
+	mk := func(n, firstScore int) []painDay {
+		days := make([]painDay, n)
+		v := 3.0
+		if firstScore < n {
+			days[firstScore].before = &v
+		}
+		return days
+	}
+	tests := []struct {
+		name              string
+		n, first, w, want int
+	}{
+		{"long history, wide", 182, 0, 100, 182},
+		{"long history, narrow", 182, 0, 40, 74},
+		{"seven weeks of scores", 182, 182 - 49, 100, 49},
+		{"a few days: at least four weeks", 182, 180, 100, minChartDays},
+		{"no scores", 182, 182, 100, minChartDays},
+		{"short window", 10, 0, 100, 10},
+	}
+	for _, tt := range tests {
+		if got := shownDays(mk(tt.n, tt.first), tt.w); got != tt.want {
+			t.Errorf("%s: shownDays = %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }
