@@ -20,10 +20,11 @@ const exitInterrupted = 130
 
 // cueFPS caps how often Bubble Tea's renderer wakes to flush a frame (its
 // default is 60, and each wake costs processor time even when nothing
-// changed). The screen changes about once a second during a hold; at 20
-// frames a second key presses and bells still go out within 50 ms, and a
-// running hold costs about 0.7% of one core instead of 1.2%.
-const cueFPS = 20
+// changed). The screen changes about once a second during a hold. At 10
+// frames a second a running hold costs about 0.4% of one core (60: 1.2%);
+// key presses and bells go out within 100 ms, while the engine still ends
+// each step at its deadline.
+const cueFPS = 10
 
 // defaultRoutine is where a first `corecoach run` starts.
 const defaultRoutine = "core-basics"
