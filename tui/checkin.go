@@ -14,8 +14,8 @@ import (
 
 // The next-day check-in: how pain stands the day after a session tells
 // more than pain during it. On the first home screen of a day after a
-// session, the person is asked once for today's pain; `s` skips, and the
-// skip is remembered for the day.
+// session, the person is asked once for today's pain; `s` (or esc) skips,
+// and the skip is remembered for the day.
 
 // checkinStore is what the check-in needs of the store; *storage.Store has
 // it. A store without it (none in the program) just never asks.
@@ -185,7 +185,7 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Confirm):
 			s.saving = true
 			return s, saveCheckin(s.c, s.state.last.ID, s.pain.score)
-		case key.Matches(msg, k.SkipPain):
+		case key.Matches(msg, k.SkipPain, k.Back):
 			s.saving = true
 			return s, skipCheckin(s.c)
 		case key.Matches(msg, k.Score, k.ScoreDown, k.ScoreUp):
@@ -246,7 +246,7 @@ func sessionWhen(s storage.Session, now time.Time) string {
 
 func (s *checkinScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{with(k.Confirm, "enter", "save"), with(k.SkipPain, "s", "skip today"), k.Score, k.ScoreDown, k.ScoreUp, k.Help}
+	return []key.Binding{with(k.Confirm, "enter", "save"), with(k.SkipPain, "s/esc", "skip today"), k.Score, k.ScoreDown, k.ScoreUp, k.Help}
 }
 
 func (s *checkinScreen) FullHelp() [][]key.Binding {

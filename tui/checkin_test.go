@@ -102,6 +102,13 @@ func TestCheckinSkipRemembered(t *testing.T) {
 	h2.clock.advance(24 * time.Hour)
 	h2.reopenHome()
 	h2.wantScreen("checkin")
+	h2.press("esc") // skips too
+	h2.wantScreen("home")
+	h2.reopenHome()
+	h2.wantScreen("home")
+	if v, _, err := h.store.Setting(settingCheckinSkipped); err != nil || v != "2026-03-10" {
+		t.Errorf("skip remembered as %q, %v", v, err)
+	}
 }
 
 func TestCheckinNotAsked(t *testing.T) {
@@ -243,5 +250,37 @@ func TestCheckinViews(t *testing.T) {
 				golden.RequireEqual(t, h.view())
 			})
 		}
+	}
+}
+
+// TestCheckinDueByLocalDay judges "a day after the session" by the
+// session's own calendar day, not its UTC date.
+func TestCheckinDueByLocalDay(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no zone database")
+	}
+	tests := []struct {
+		name  string
+		start time.Time
+		now   time.Time
+		due   bool
+	}{
+		{"late evening, next morning", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 8, 0, 0, 0, ny), true},
+		{"same local day", time.Date(2026, 3, 9, 0, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), false},
+		{"across the clock change", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 3, 30, 0, 0, ny), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := newStore(t)
+			s := pastSession(0, ptr(3))
+			s.ID, s.StartedAt, s.Zone = storage.NewSessionID(tt.start), tt.start, "America/New_York"
+			s.EndedAt = nil
+			seed(t, st, []storage.Session{s})
+			cs, err := readCheckin(&common{store: st}, tt.now)
+			if err != nil || cs.due != tt.due || (tt.due && cs.last.ID != s.ID) {
+				t.Errorf("due = %v (%v), want %v", cs.due, err, tt.due)
+			}
+		})
 	}
 }
