@@ -17,13 +17,6 @@ import (
 // session, the person is asked once for today's pain; `s` (or esc) skips,
 // and the skip is remembered for the day.
 
-// checkinStore is what the check-in needs of the store; *storage.Store has
-// it. A store without it (none in the program) just never asks.
-type checkinStore interface {
-	Checkin(date string) (storage.Checkin, bool, error)
-	SaveCheckin(storage.Checkin) error
-}
-
 // settingCheckinSkipped holds the date on which the check-in was skipped.
 const settingCheckinSkipped = "checkin_skipped"
 
@@ -50,17 +43,13 @@ func (cs checkinState) easeOff() bool {
 // readCheckin finds whether the last session, on an earlier day, has been
 // followed up today.
 func readCheckin(c *common, now time.Time) (checkinState, error) {
-	st, ok := c.store.(checkinStore)
-	if !ok {
-		return checkinState{}, nil
-	}
 	today := storage.DateOf(now).String()
 	last, ok, err := c.store.LastSession()
 	if err != nil || !ok || storage.SessionDay(last) >= today {
 		return checkinState{}, err
 	}
 	cs := checkinState{last: last, limit: painLimit(findRoutine(c.routines, last.Routine.ID))}
-	ci, ok, err := st.Checkin(today)
+	ci, ok, err := c.store.Checkin(today)
 	switch {
 	case err != nil:
 		return checkinState{}, err

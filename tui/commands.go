@@ -114,12 +114,8 @@ func loadCheckin(c *common) tea.Cmd {
 func saveCheckin(c *common, sessionID string, pain int) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		st, ok := c.store.(checkinStore)
-		if !ok {
-			return checkinSavedMsg{}
-		}
 		ci := storage.Checkin{Date: storage.DateOf(now).String(), Pain: pain, At: now, SessionID: sessionID}
-		return checkinSavedMsg{err: st.SaveCheckin(ci)}
+		return checkinSavedMsg{err: c.store.SaveCheckin(ci)}
 	}
 }
 

@@ -19,6 +19,8 @@ type Store interface {
 	LastSession() (storage.Session, bool, error)
 	Setting(key string) (string, bool, error)
 	SetSetting(key, value string) error
+	Checkin(date string) (storage.Checkin, bool, error)
+	SaveCheckin(storage.Checkin) error
 }
 
 // settingSafetyConfirmed remembers that the person has read the red flags.

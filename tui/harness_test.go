@@ -82,7 +82,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-ch:
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(cmdDeadline):
 			continue // a timer (tick, cursor blink): the test drives time itself
 		}
 		switch msg := msg.(type) {
@@ -100,6 +100,11 @@ func (h *harness) run(cmd tea.Cmd) {
 		}
 	}
 }
+
+// cmdDeadline is how long a command may run before the harness takes it for
+// a timer and drops it. Storage commands sync to disk, which under -race on
+// a loaded machine can take far longer than a frame, so it is generous.
+const cmdDeadline = 500 * time.Millisecond
 
 // press sends keys by name: "enter", "space", "ctrl+c", "q", "+", ...
 func (h *harness) press(keys ...string) {
