@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -49,7 +50,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		if c.EaseOff {
 			flag = "⚠ Ease off next time: " + c.EaseOffWhy
 		}
-		t.add(c.Date, fmt.Sprint(c.Pain), cmpOr(c.Session, "–"), painText(c.Before), flag)
+		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, "–"), painText(c.Before), flag)
 	}
 	t.write(bw, "No check-ins in this period.")
 
@@ -79,13 +80,6 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	t.write(bw, "No routines followed in this period.")
 	p("corecoach records what the client reports; it does not diagnose or treat.\n")
 	return bw.Flush()
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // mdEscaper backslash-escapes the characters that could start markup
