@@ -9,7 +9,7 @@ import (
 
 // historyDoc is a history document of n daily sessions of five exercises,
 // in New York.
-func historyDoc(b *testing.B, n int) []byte {
+func historyDoc(b testing.TB, n int) []byte {
 	ny := zone(b, "America/New_York")
 	doc := History{Format: HistoryFormat, Version: HistoryVersion, ExportedAt: time.Now()}
 	start := time.Date(2000, 1, 1, 7, 30, 0, 0, ny)

@@ -2,35 +2,75 @@ package storage
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Check verifies the whole file: bbolt's own page checks, then that every
 // record decodes, that the id index and the sessions agree, and that the
-// daily roll-up matches the sessions. It returns every problem found, one
-// per line, each naming the file.
+// daily roll-up matches the sessions. It reports every problem found, in
+// one error naming the file.
 func (s *Store) Check() error {
-	var problems []error
-	add := func(format string, args ...any) {
-		problems = append(problems, fmt.Errorf("database %s: "+format, append([]any{s.path}, args...)...))
+	if _, err := os.Stat(s.path); err != nil {
+		if os.IsNotExist(err) {
+			return fileErrorf(fs.ErrNotExist, "database %s does not exist", s.path)
+		}
+		return fmt.Errorf("cannot check database %s: %w", s.path, unwrapPathErr(err))
 	}
+	var problems []string
 	err := s.view(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			add("%v", err)
-		}
-		if len(problems) > 0 {
-			return nil // records on damaged pages cannot be trusted
-		}
-		checkRecords(s, tx, add)
+		problems = s.problems(tx)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return errors.Join(problems...)
+	return damageReport(s.path, problems)
+}
+
+// problems lists what is wrong in the file as seen by tx.
+func (s *Store) problems(tx *bolt.Tx) []string {
+	var out []string
+	for err := range tx.Check() {
+		out = append(out, damageDetail(err))
+	}
+	if len(out) > 0 {
+		return out // records on damaged pages cannot be trusted
+	}
+	checkRecords(s, tx, func(format string, args ...any) {
+		out = append(out, fmt.Sprintf(format, args...))
+	})
+	return out
+}
+
+// maxListed bounds the problems listed: a page of garbage can yield
+// thousands, and the first ones say what matters.
+const maxListed = 20
+
+// damageReport is the damage error for a list of problems: one inline, or
+// a count followed by the list.
+func damageReport(path string, problems []string) error {
+	switch len(problems) {
+	case 0:
+		return nil
+	case 1:
+		return damaged(path, problems[0])
+	}
+	var b strings.Builder
+	for i, p := range problems {
+		if i == maxListed {
+			fmt.Fprintf(&b, "\n  and %d more", len(problems)-maxListed)
+			break
+		}
+		b.WriteString("\n  " + p)
+	}
+	err := damaged(path, fmt.Sprintf("%d problems, listed below", len(problems))).(*fileError)
+	err.msg += b.String()
+	return err
 }
 
 func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
@@ -43,14 +83,14 @@ func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 			return nil
 		}
 		if !bytes.Equal(ids.Get([]byte(sess.ID)), k) {
-			add("session %s is missing from the id index", sess.ID)
+			add("session %s is missing from the id index", showID(sess.ID))
 		}
 		dates[SessionDay(sess)] = true
 		return nil
 	})
 	_ = ids.ForEach(func(id, k []byte) error {
 		if tx.Bucket(bucketSessions).Get(k) == nil {
-			add("the id index names session %s, which is not stored", id)
+			add("the id index names session %s, which is not stored", showID(string(id)))
 		}
 		return nil
 	})

@@ -66,9 +66,13 @@ func TestCheck(t *testing.T) {
 					t.Errorf("Check() = %v\nwant %q", err, w)
 				}
 			}
-			for _, line := range strings.Split(err.Error(), "\n") {
-				if !strings.HasPrefix(line, "database "+s.Path()+": ") {
-					t.Errorf("problem %q does not name the file", line)
+			lines := strings.Split(err.Error(), "\n")
+			if !strings.HasPrefix(lines[0], "database "+s.Path()+" is damaged (") || !strings.Contains(lines[0], "restore it from a backup made with 'corecoach export'") {
+				t.Errorf("first line %q does not name the file and say what to do", lines[0])
+			}
+			for _, line := range lines[1:] {
+				if !strings.HasPrefix(line, "  ") {
+					t.Errorf("problem %q is not listed under the first line", line)
 				}
 			}
 		})

@@ -37,7 +37,7 @@ func (s *Store) SaveCheckin(c Checkin) error {
 		return fmt.Errorf("cannot save to %s: %w", s.path, err)
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketCheckins).Put([]byte(c.Date), v)
+		return putChanged(tx.Bucket(bucketCheckins), []byte(c.Date), v)
 	})
 }
 
@@ -78,7 +78,7 @@ func (s *Store) decodeCheckin(k, v []byte) (Checkin, error) {
 		err = checkCheckin(c)
 	}
 	if err != nil {
-		return Checkin{}, fileErrorf(ErrDamaged, "database %s is damaged: the check-in %q does not read back (%v); run corecoach check", s.path, k, err)
+		return Checkin{}, damaged(s.path, fmt.Sprintf("the check-in %q does not read back: %v", k, err))
 	}
 	return c, nil
 }

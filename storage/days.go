@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"sync"
@@ -66,7 +67,7 @@ func (s *Store) Days() ([]DayRecord, error) {
 		return b.ForEach(func(k, v []byte) error {
 			d, ok := decodeDay(k, v)
 			if !ok {
-				return fileErrorf(ErrDamaged, "database %s is damaged: the day record %q does not read back; run corecoach check", s.path, k)
+				return damaged(s.path, fmt.Sprintf("the day record %q does not read back", k))
 			}
 			out = append(out, d)
 			return nil
@@ -153,7 +154,7 @@ func rollUp(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry) (map[
 func (s *Store) recomputeDays(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry) error {
 	recs, err := rollUp(tx, dates, known)
 	if err != nil {
-		return fileErrorf(ErrDamaged, "database %s is damaged: a stored session does not read back (%v); run corecoach check", s.path, err)
+		return damaged(s.path, fmt.Sprintf("a stored session does not read back: %v", err))
 	}
 	b := tx.Bucket(bucketDays)
 	// In date order: bbolt inserts into a sorted page, so random order

@@ -14,6 +14,10 @@ func newStore(t testing.TB) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A write that changes nothing creates the file and commits nothing.
+	if err := s.update(func(*bolt.Tx) error { return errNoChange }); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 

@@ -47,15 +47,15 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 }
 
 func encodeHistory(w io.Writer, doc History) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return EncodeJSON(w, doc)
 }
 
 // Import merges a history document: it is validated whole first, then
 // written in one transaction, so a bad document writes nothing. A session
 // whose id is stored already is left as it is (skipped), which makes
-// importing the same document twice add nothing.
+// importing the same document twice add nothing, and then nothing is
+// written at all. The whole database is checked before it is written to,
+// as Check does: a write on a damaged file can spread the damage.
 func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxHistorySize+1))
 	if err != nil {
@@ -74,6 +74,9 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		added, skipped = 0, dups
+		if problems := s.problems(tx); len(problems) > 0 {
+			return damageReport(s.path, problems)
+		}
 		ids := tx.Bucket(bucketSessionIDs)
 		sessions := tx.Bucket(bucketSessions)
 		var newIDs []importRecord
@@ -90,6 +93,9 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 			newIDs = append(newIDs, r)
 			days[r.entry.day] = true
 			known[string(r.key)] = r.entry
+		}
+		if len(newIDs) == 0 {
+			return errNoChange
 		}
 		slices.SortFunc(newIDs, func(a, b importRecord) int { return bytes.Compare(a.id, b.id) })
 		for _, r := range newIDs {

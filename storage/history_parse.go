@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 )
 
@@ -33,7 +34,7 @@ func ParseHistory(data []byte) (*History, error) {
 		return nil, errors.New("history document is not a JSON object")
 	}
 	var doc History
-	var version *int
+	var version json.RawMessage
 	var sessionErr error // reported after format and version, which say more
 	for dec.More() {
 		tok, err := dec.Token()
@@ -42,7 +43,10 @@ func ParseHistory(data []byte) (*History, error) {
 		}
 		switch tok {
 		case "format":
-			err = dec.Decode(&doc.Format)
+			var te *json.UnmarshalTypeError
+			if err = dec.Decode(&doc.Format); errors.As(err, &te) {
+				return nil, fmt.Errorf("history document: format must be text such as %q", HistoryFormat)
+			}
 		case "version":
 			err = dec.Decode(&version)
 		case "sessions":
@@ -61,19 +65,23 @@ func ParseHistory(data []byte) (*History, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("history document has more after its end, at %s", position(data, int(dec.InputOffset())))
 	}
-	switch {
-	case doc.Format != HistoryFormat:
+	if doc.Format != HistoryFormat {
 		return nil, fmt.Errorf("not a corecoach history document (format %q, want %q)", doc.Format, HistoryFormat)
+	}
+	v, err := strconv.Atoi(string(version))
+	switch {
 	case version == nil:
 		return nil, errors.New("history document has no version")
-	case *version > HistoryVersion:
-		return nil, fmt.Errorf("history document is of version %d, written by a newer corecoach; this one reads version %d: update corecoach", *version, HistoryVersion)
-	case *version < 1:
-		return nil, fmt.Errorf("history document has an invalid version %d", *version)
+	case err != nil:
+		return nil, fmt.Errorf("history document: version must be a whole number such as %d, not %s", HistoryVersion, version)
+	case v > HistoryVersion:
+		return nil, fmt.Errorf("history document is of version %d, written by a newer corecoach; this one reads version %d: update corecoach", v, HistoryVersion)
+	case v < 1:
+		return nil, fmt.Errorf("history document has an invalid version %d", v)
 	case sessionErr != nil:
 		return nil, fmt.Errorf("history document: %w", sessionErr)
 	}
-	doc.Version = *version
+	doc.Version = v
 	return &doc, nil
 }
 
@@ -123,7 +131,7 @@ func decodeSessions(dec *json.Decoder) (sessions []Session, bad, err error) {
 	for _, c := range chunks {
 		for i, err := range c.errs {
 			if err != nil && bad == nil {
-				bad = fmt.Errorf("session %d: %w", len(sessions)+i+1, jsonErr(err))
+				bad = fmt.Errorf("%s: %w", sessionLabel(len(sessions)+i+1, c.out[i].ID), err)
 			}
 		}
 		sessions = append(sessions, c.out...)
@@ -141,11 +149,7 @@ func (c *sessionChunk) decode() {
 	c.out = make([]Session, len(c.raws))
 	c.errs = make([]error, len(c.raws))
 	for i, raw := range c.raws {
-		err := json.Unmarshal(raw, &c.out[i])
-		if err == nil {
-			err = checkSession(c.out[i])
-		}
-		c.errs[i] = err
+		c.out[i], c.errs[i] = decodeImported(raw)
 	}
 }
 

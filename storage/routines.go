@@ -42,7 +42,7 @@ func (s *Store) SaveRoutine(r RoutineFile) error {
 		return fmt.Errorf("cannot save to %s: routine %s: %w", s.path, r.ID, err)
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketRoutines).Put([]byte(r.ID), v)
+		return putChanged(tx.Bucket(bucketRoutines), []byte(r.ID), v)
 	})
 }
 
@@ -76,7 +76,7 @@ func (s *Store) Routine(id string) (r RoutineFile, ok bool, err error) {
 func (s *Store) decodeRoutine(k, v []byte) (RoutineFile, error) {
 	var r RoutineFile
 	if err := json.Unmarshal(v, &r); err != nil || r.ID != string(k) {
-		return RoutineFile{}, fileErrorf(ErrDamaged, "database %s is damaged: the routine %q does not read back; run corecoach check", s.path, k)
+		return RoutineFile{}, damaged(s.path, fmt.Sprintf("the routine %q does not read back", k))
 	}
 	return r, nil
 }

@@ -55,7 +55,7 @@ func readVersion(tx *bolt.Tx, path string) (int, error) {
 	}
 	raw := meta.Get(metaVersion)
 	if len(raw) != 8 {
-		return 0, fileErrorf(ErrDamaged, "database %s is damaged (no schema version); it was left untouched: restore a backup or move it aside", path)
+		return 0, damaged(path, "no schema version")
 	}
 	v := binary.BigEndian.Uint64(raw)
 	if v > uint64(currentVersion()) || v == 0 {
@@ -64,7 +64,7 @@ func readVersion(tx *bolt.Tx, path string) (int, error) {
 	if v == uint64(currentVersion()) {
 		for _, name := range schemaBuckets {
 			if tx.Bucket(name) == nil {
-				return 0, fileErrorf(ErrDamaged, "database %s is damaged (bucket %s is missing); it was left untouched: restore a backup or move it aside", path, name)
+				return 0, damaged(path, fmt.Sprintf("bucket %s is missing", name))
 			}
 		}
 	}

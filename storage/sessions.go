@@ -25,21 +25,25 @@ func NewSessionID(t time.Time) string {
 
 const maxIDLen = 128
 
-// checkSession reports what makes s unfit to store, naming the session.
+// checkSession reports what makes s unfit to store, naming the field; the
+// caller names the session.
 func checkSession(s Session) error {
 	switch {
 	case s.ID == "":
-		return fmt.Errorf("session has no id")
+		return fmt.Errorf("id is missing")
 	case len(s.ID) > maxIDLen || !utf8.ValidString(s.ID):
-		return fmt.Errorf("session id %.40q is not a valid id", s.ID)
+		return fmt.Errorf("id %.40q is not a valid id (at most %d bytes of UTF-8 text)", s.ID, maxIDLen)
 	case s.StartedAt.IsZero():
-		return fmt.Errorf("session %s has no started_at", s.ID)
+		return fmt.Errorf("started_at is missing")
 	case s.Status != StatusCompleted && s.Status != StatusPartial:
-		return fmt.Errorf("session %s has status %q; want %q or %q", s.ID, s.Status, StatusCompleted, StatusPartial)
+		return fmt.Errorf("status %q is neither %q nor %q", s.Status, StatusCompleted, StatusPartial)
 	}
-	for name, p := range map[string]*int{"pain_before": s.PainBefore, "pain_after": s.PainAfter} {
-		if p != nil && (*p < 0 || *p > 10) {
-			return fmt.Errorf("session %s has %s %d; want 0..10 or null", s.ID, name, *p)
+	for _, f := range []struct {
+		name string
+		p    *int
+	}{{"pain_before", s.PainBefore}, {"pain_after", s.PainAfter}} {
+		if f.p != nil && (*f.p < 0 || *f.p > 10) {
+			return fmt.Errorf("%s %d is outside 0..10 (or null when skipped)", f.name, *f.p)
 		}
 	}
 	return nil
@@ -80,7 +84,7 @@ func timeKey(t time.Time) uint64 { return uint64(t.Unix()) ^ 1<<63 }
 // the end, so that one never finished reads back as partial.
 func (s *Store) SaveSession(sess Session) error {
 	if err := checkSession(sess); err != nil {
-		return fmt.Errorf("cannot save to %s: %w", s.path, err)
+		return fmt.Errorf("cannot save to %s: session %s: %w", s.path, showID(sess.ID), err)
 	}
 	sess = normalize(sess)
 	val, err := json.Marshal(sess)
@@ -88,6 +92,9 @@ func (s *Store) SaveSession(sess Session) error {
 		return fmt.Errorf("cannot save to %s: session %s: %w", s.path, sess.ID, err)
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		if k := tx.Bucket(bucketSessionIDs).Get([]byte(sess.ID)); k != nil && bytes.Equal(tx.Bucket(bucketSessions).Get(k), val) {
+			return errNoChange
+		}
 		days := map[string]bool{SessionDay(sess): true}
 		if old, ok, err := removeSession(tx, sess.ID); err != nil {
 			return err
@@ -178,7 +185,7 @@ func (s *Store) SessionCount() (n int, err error) {
 func (s *Store) decodeSession(k, v []byte) (Session, error) {
 	sess, err := parseSession(k, v)
 	if err != nil {
-		return Session{}, fileErrorf(ErrDamaged, "database %s is damaged: a stored session does not read back (%v); run corecoach check", s.path, err)
+		return Session{}, damaged(s.path, fmt.Sprintf("a stored session does not read back: %v", err))
 	}
 	return sess, nil
 }
@@ -188,7 +195,9 @@ func parseSession(k, v []byte) (Session, error) {
 	var sess Session
 	err := json.Unmarshal(v, &sess)
 	if err == nil {
-		err = checkSession(sess)
+		if err = checkSession(sess); err != nil {
+			err = fmt.Errorf("session %s: %w", showID(sess.ID), err)
+		}
 	}
 	if err == nil && !bytes.Equal(k, sessionKey(sess.StartedAt, sess.ID)) {
 		err = fmt.Errorf("session %s is stored under the wrong key", sess.ID)

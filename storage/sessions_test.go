@@ -165,9 +165,9 @@ func TestSaveSessionRefuses(t *testing.T) {
 		change func(*Session)
 		want   string
 	}{
-		{"no id", func(x *Session) { x.ID = "" }, "no id"},
+		{"no id", func(x *Session) { x.ID = "" }, "id is missing"},
 		{"long id", func(x *Session) { x.ID = strings.Repeat("x", 200) }, "not a valid id"},
-		{"no start", func(x *Session) { x.StartedAt = time.Time{} }, "no started_at"},
+		{"no start", func(x *Session) { x.StartedAt = time.Time{} }, "started_at is missing"},
 		{"status", func(x *Session) { x.Status = "done" }, `status "done"`},
 		{"pain before", func(x *Session) { x.PainBefore = intp(11) }, "pain_before 11"},
 		{"pain after", func(x *Session) { x.PainAfter = intp(-1) }, "pain_after -1"},

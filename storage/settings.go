@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,6 +23,15 @@ func (s *Store) SetSetting(key, value string) error {
 		return fmt.Errorf("cannot save to %s: setting has no name", s.path)
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSettings).Put([]byte(key), []byte(value))
+		return putChanged(tx.Bucket(bucketSettings), []byte(key), []byte(value))
 	})
+}
+
+// putChanged stores v under k, or asks for no commit when it is there
+// already.
+func putChanged(b *bolt.Bucket, k, v []byte) error {
+	if old := b.Get(k); old != nil && bytes.Equal(old, v) {
+		return errNoChange
+	}
+	return b.Put(k, v)
 }

@@ -46,15 +46,21 @@ func fileErrorf(kind error, format string, args ...any) error {
 type Store struct {
 	path string
 	mu   *sync.Mutex // shared by every Store of this file in the process
+	// existed is false while the file is yet to be created: reads then find
+	// nothing, and the first write creates it. A file that existed and is
+	// gone is an error, not a fresh start.
+	existed bool
 }
 
 // Path is the database file as given to Open.
 func (s *Store) Path() string { return s.path }
 
-// Open validates the corecoach database at path, or creates it when there is
-// no file there. An existing file is only read until it is known to be a
-// corecoach database of this or an older schema; older ones are copied aside
-// and then migrated. The folder must exist.
+// Open validates the corecoach database at path. An existing file is only
+// read until it is known to be a corecoach database of this or an older
+// schema; older ones are copied aside and then migrated. When there is no
+// file, nothing is created until the first write, which creates the file
+// and its folder (private to the user): reading a missing database leaves no
+// trace.
 func Open(path string) (*Store, error) {
 	s := &Store{path: path, mu: fileMutex(path)}
 	s.mu.Lock()
@@ -65,14 +71,13 @@ func Open(path string) (*Store, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := create(path); err != nil {
-			return nil, err
-		}
+		return s, nil
 	case err != nil:
 		return nil, fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
 	case fi.IsDir():
 		return nil, fileErrorf(ErrNotCorecoach, "database %s is a folder, not a file; choose a file path with --db", path)
 	}
+	s.existed = true
 	version, err := s.validate()
 	if err != nil {
 		return nil, err
@@ -105,11 +110,28 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	return s.op(false, fn)
 }
 
+// errNoChange, returned by a write transaction's function, rolls it back
+// and counts as success: bbolt writes a new meta page on every commit, even
+// of a transaction that changed nothing.
+var errNoChange = errors.New("nothing to change")
+
 // op runs one transaction on a freshly opened file, after checking that the
-// file is still a corecoach database this program can read.
+// file is still a corecoach database this program can read. A database not
+// created yet reads as empty; the first write creates it.
 func (s *Store) op(readOnly bool, fn func(tx *bolt.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !s.existed {
+		if _, err := os.Stat(s.path); errors.Is(err, fs.ErrNotExist) {
+			if readOnly {
+				return nil
+			}
+			if err := createWithFolder(s.path); err != nil {
+				return err
+			}
+		}
+		s.existed = true
+	}
 	return s.withDB(readOnly, func(db *bolt.DB) error {
 		txFn := func(tx *bolt.Tx) error {
 			v, err := readVersion(tx, s.path)
@@ -124,11 +146,33 @@ func (s *Store) op(readOnly bool, fn func(tx *bolt.Tx) error) error {
 		if readOnly {
 			return db.View(txFn)
 		}
-		return db.Update(func(tx *bolt.Tx) error {
+		var fnErr error
+		err := db.Update(func(tx *bolt.Tx) error {
 			fillPages(tx)
-			return txFn(tx)
+			fnErr = txFn(tx)
+			var fe *fileError
+			if fnErr != nil && !errors.Is(fnErr, errNoChange) && !errors.As(fnErr, &fe) {
+				fnErr = damagedErr(s.path, fnErr) // bbolt's own error on this file
+			}
+			return fnErr
 		})
+		switch {
+		case errors.Is(err, errNoChange):
+			return nil
+		case err != nil && fnErr == nil:
+			return fmt.Errorf("cannot write database %s: %w", s.path, unwrapPathErr(err))
+		}
+		return err
 	})
+}
+
+// createWithFolder creates a new database, and its folder private to the
+// user when there is none.
+func createWithFolder(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cannot create the folder for database %s: %w", path, unwrapPathErr(err))
+	}
+	return create(path)
 }
 
 // withDB opens the file, runs fn and closes the file. bbolt can panic on a
@@ -187,6 +231,11 @@ func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	if err != nil {
 		return nil, openErr(path, err)
 	}
+	// Under bbolt's lock, so that no writer is halfway through a meta page.
+	if err := checkMeta(path); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -217,16 +266,13 @@ func openErr(path string, err error) error {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return fileErrorf(ErrNotCorecoach, "%s is not a corecoach database; it was left untouched: choose another file with --db", path)
 	case errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
-		return fileErrorf(ErrDamaged, "database %s is damaged (%v); it was left untouched: keep a copy, then restore a backup or move it aside to start a new one", path, err)
+		return damaged(path, err.Error())
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("database %s no longer exists", path)
 	}
 	return fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
 }
 
-func damagedErr(path string, r any) error {
-	return fileErrorf(ErrDamaged, "database %s is damaged (%v); it was left untouched: run corecoach check, keep a copy, then restore a backup or move it aside", path, r)
-}
 
 // unwrapPathErr drops the path an *fs.PathError repeats, since our message
 // names the file already.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +14,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-func TestOpenCreates(t *testing.T) {
-	dir := t.TempDir()
+// A missing database reads as empty and leaves no trace; the first write
+// creates it, with its folder private to the user.
+func TestOpenCreatesOnFirstWrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "corecoach")
 	path := filepath.Join(dir, "corecoach.db")
 	s, err := Open(path)
 	if err != nil {
@@ -23,9 +26,29 @@ func TestOpenCreates(t *testing.T) {
 	if s.Path() != path {
 		t.Errorf("Path() = %q, want %q", s.Path(), path)
 	}
+	sessions, err1 := s.Sessions()
+	days, err2 := s.Days()
+	n, err3 := s.SessionCount()
+	_, ok, err4 := s.Setting("k")
+	rs, err5 := s.Routines()
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil || len(sessions)+len(days)+n+len(rs) > 0 || ok {
+		t.Fatalf("reads of a missing database: %v", err)
+	}
+	if err := s.Check(); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Check() = %v; want that it does not exist", err)
+	}
+	if _, err := os.Stat(filepath.Dir(dir)); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("reads created the folder: %v", err)
+	}
+	if err := s.SetSetting("k", "v"); err != nil {
+		t.Fatal(err)
+	}
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("new file: %v, mode %v; want 0600", err, fi.Mode())
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("new folder: %v; want 0700", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("folder holds %d entries, want only the database (no temporary file left)", len(entries))
@@ -161,7 +184,6 @@ func TestOpenUnwritableLocation(t *testing.T) {
 	}
 	paths := map[string]string{
 		"under a file":     filepath.Join(file, "corecoach.db"),
-		"missing folder":   filepath.Join(t.TempDir(), "nope", "corecoach.db"),
 		"read-only folder": "",
 	}
 	if os.Geteuid() != 0 { // root may write anywhere
@@ -176,9 +198,12 @@ func TestOpenUnwritableLocation(t *testing.T) {
 		if path == "" {
 			continue
 		}
-		_, err := Open(path)
+		s, err := Open(path)
+		if err == nil {
+			err = s.SetSetting("k", "v") // the first write creates the file
+		}
 		if err == nil || !strings.Contains(err.Error(), " database "+path+": ") {
-			t.Errorf("%s: Open() = %v; want cannot create or open database, naming %s", name, err, path)
+			t.Errorf("%s: Open() and a write = %v; want cannot create or open database, naming %s", name, err, path)
 		}
 	}
 }

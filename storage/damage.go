@@ -1,0 +1,37 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+)
+
+// damaged is the one message for a damaged file: what is wrong, in brackets,
+// and what to do.
+func damaged(path, detail string) error {
+	return fileErrorf(ErrDamaged, "database %s is damaged (%s); restore it from a backup made with 'corecoach export', or move it aside to start a new one", path, detail)
+}
+
+// damagedErr reports a panic met inside bbolt, or an error of bbolt's
+// inside a transaction, as damage.
+func damagedErr(path string, r any) error {
+	return damaged(path, damageDetail(r))
+}
+
+// damageDetail keeps what a panic or bbolt error says about the file and
+// drops Go's own words for it, which mean nothing to the user.
+func damageDetail(r any) string {
+	var re runtime.Error
+	if err, ok := r.(error); ok && errors.As(err, &re) {
+		return "a page points outside its bounds"
+	}
+	s := fmt.Sprint(r)
+	for _, prefix := range []string{"panic: ", "assertion failed: "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	if low := strings.ToLower(s); strings.Contains(low, "panic") || strings.Contains(low, "runtime error") || s == "" {
+		return "a page does not read back"
+	}
+	return s
+}

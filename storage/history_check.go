@@ -1,0 +1,137 @@
+package storage
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"corecoach/routines"
+)
+
+// wireSession is a session as a document holds it: times are read here so
+// that a bad one can be named with its field.
+type wireSession struct {
+	Session
+	StartedAt json.RawMessage `json:"started_at"`
+	EndedAt   json.RawMessage `json:"ended_at"`
+}
+
+// decodeImported decodes and checks one session of a document. The error
+// names the field and says what is expected; the caller names the session,
+// with the id returned.
+func decodeImported(raw []byte) (Session, error) {
+	var w wireSession
+	err := json.Unmarshal(raw, &w)
+	s := w.Session
+	if err != nil {
+		return s, fieldErr(err)
+	}
+	if s.StartedAt, err = parseTime("started_at", w.StartedAt); err != nil {
+		return s, err
+	}
+	if end, err := parseTime("ended_at", w.EndedAt); err != nil {
+		return s, err
+	} else if !end.IsZero() {
+		s.EndedAt = &end
+	}
+	if err := checkSession(s); err != nil {
+		return s, err
+	}
+	return s, checkImportedText(s)
+}
+
+const rfc3339Example = "2026-03-08T23:30:00-04:00"
+
+func parseTime(field string, raw json.RawMessage) (time.Time, error) {
+	var t time.Time
+	if len(raw) == 0 || string(raw) == "null" {
+		return t, nil
+	}
+	if err := t.UnmarshalJSON(raw); err != nil {
+		return t, fmt.Errorf("%s %s is not an RFC 3339 time such as %s", field, raw, rfc3339Example)
+	}
+	return t, nil
+}
+
+// fieldErr turns a JSON type error into the field and what it must be.
+func fieldErr(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	want := map[reflect.Kind]string{
+		reflect.Int: "a whole number", reflect.String: "text", reflect.Bool: "true or false",
+		reflect.Slice: "a list", reflect.Struct: "an object", reflect.Pointer: "a whole number or null",
+	}[te.Type.Kind()]
+	if want == "" {
+		want = te.Type.String()
+	}
+	field := strings.TrimPrefix(te.Field, "Session.")
+	if field == "" {
+		field = "the session"
+	}
+	return fmt.Errorf("%s must be %s, not %s", field, want, te.Value)
+}
+
+// checkImportedText refuses text that could drive a terminal, and zones
+// this program does not know. Only imports are held to it: sessions saved
+// before, or by the coach itself, are cleaned when shown.
+func checkImportedText(s Session) error {
+	fields := []struct{ name, text string }{
+		{"id", s.ID}, {"routine.id", s.Routine.ID}, {"routine.name", s.Routine.Name},
+		{"routine.hash", s.Routine.Hash}, {"zone", s.Zone}, {"note", s.Note},
+	}
+	for i, e := range s.Exercises {
+		fields = append(fields,
+			struct{ name, text string }{fmt.Sprintf("exercises[%d].id", i), e.ID},
+			struct{ name, text string }{fmt.Sprintf("exercises[%d].name", i), e.Name})
+	}
+	for _, f := range fields {
+		if r, ok := controlIn(f.text); ok {
+			return fmt.Errorf("%s holds a control character (%U), which could drive the terminal; remove it", f.name, r)
+		}
+	}
+	if s.Zone != "" && s.Zone != "Local" && loadZone(s.Zone) == nil {
+		return fmt.Errorf("zone %q is not a known IANA time zone such as America/New_York (or \"\" when unknown)", s.Zone)
+	}
+	return nil
+}
+
+// controlIn returns the first character of s that routines.Sanitize would
+// remove (C0, DEL, C1, the bidirectional controls, invalid UTF-8), and tab
+// and newline too: no field of a session is more than one line.
+func controlIn(s string) (rune, bool) {
+	if !utf8.ValidString(s) {
+		return utf8.RuneError, true
+	}
+	if routines.Sanitize(s) == s && !strings.ContainsAny(s, "\t\n") {
+		return 0, false
+	}
+	for _, r := range s {
+		if c := string(r); r == '\t' || r == '\n' || routines.Sanitize(c) != c {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// showID is an id fit for a message: quoted when it holds anything odd.
+func showID(id string) string {
+	if _, bad := controlIn(id); bad || id == "" || len(id) > maxIDLen {
+		return fmt.Sprintf("%.40q", id)
+	}
+	return id
+}
+
+// sessionLabel names the n-th session of a document (from 1) by number and id.
+func sessionLabel(n int, id string) string {
+	if id == "" {
+		return "session " + strconv.Itoa(n)
+	}
+	return fmt.Sprintf("session %d (id %s)", n, showID(id))
+}
