@@ -273,7 +273,6 @@ func openErr(path string, err error) error {
 	return fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
 }
 
-
 // unwrapPathErr drops the path an *fs.PathError repeats, since our message
 // names the file already.
 func unwrapPathErr(err error) error {
