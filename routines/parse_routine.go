@@ -3,6 +3,7 @@ package routines
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,8 +165,10 @@ func parseWeekday(s string) (time.Weekday, bool) {
 	return 0, false
 }
 
+// weekdayProblem suggests the short name of the nearest day, judged
+// against both the short and the full names ("frday" is one edit from
+// "friday", three from "fri").
 func weekdayProblem(s string) string {
-	msg := fmt.Sprintf("unknown weekday %q; use mon, tue, wed, thu, fri, sat or sun", s)
 	low := strings.ToLower(s)
 	if len(low) >= 2 {
 		for i, w := range weekdayNames {
@@ -174,10 +177,14 @@ func weekdayProblem(s string) string {
 			}
 		}
 	}
-	if c := suggest(low, weekdayNames); c != "" {
-		return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, c)
+	names := slices.Clone(weekdayNames)
+	for i := range weekdayNames {
+		names = append(names, strings.ToLower(time.Weekday(i).String()))
 	}
-	return msg
+	if c := suggest(low, names); c != "" {
+		return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, c[:3])
+	}
+	return fmt.Sprintf("unknown weekday %q; use mon, tue, wed, thu, fri, sat or sun", s)
 }
 
 // exercise reads one item of `exercises` and merges it with the library.

@@ -42,10 +42,16 @@ func TestParseProblems(t *testing.T) {
 			`2:5: invalid id "Back Week"; use lower-case letters, digits and dashes, such as "back-week"`,
 			`3:1: "name" has no value`,
 			`4:1: "exercises" is empty; a routine needs at least one exercise`}},
-		{"schedule", head + "schedule: [mon, thurs, funday, Mon, Sunday]\nexercises:\n  - use: plank\n", []string{
+		{"schedule", head + "schedule: [mon, thurs, someday, Mon, Sunday]\nexercises:\n  - use: plank\n", []string{
 			`3:17: unknown weekday "thurs"; did you mean "thu"?`,
-			`3:24: unknown weekday "funday"; use mon, tue, wed, thu, fri, sat or sun`,
-			`3:32: "Mon" is already listed on line 3`}},
+			`3:24: unknown weekday "someday"; use mon, tue, wed, thu, fri, sat or sun`,
+			`3:33: "Mon" is already listed on line 3`}},
+		{"misspelt weekdays", head + "schedule: [frday, Wendsday, mn, tu, Satruday]\nexercises:\n  - use: plank\n", []string{
+			`3:12: unknown weekday "frday"; did you mean "fri"?`,
+			`3:19: unknown weekday "Wendsday"; did you mean "wed"?`,
+			`3:29: unknown weekday "mn"; did you mean "mon"?`,
+			`3:33: unknown weekday "tu"; did you mean "tue"?`,
+			`3:37: unknown weekday "Satruday"; did you mean "sat"?`}},
 		{"schedule not a list", head + "schedule: mon\nexercises:\n  - use: plank\n",
 			[]string{`3:11: "schedule" must be a list such as [mon, wed, fri], not "mon"`}},
 		{"bounds and types", head + "exercises:\n  - use: plank\n    sets: 25\n    hold: 11m\n    rest: abc\n    sides: left\n    reps: 0\n", []string{

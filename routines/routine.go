@@ -4,7 +4,10 @@
 // It does no I/O beyond reading a routine file.
 package routines
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Routine is a parsed routine file (contract section 2) or a built-in routine.
 type Routine struct {
@@ -66,4 +69,22 @@ func (e RoutineExercise) RepDuration() time.Duration {
 		return e.Hold
 	}
 	return e.Tempo
+}
+
+// ExerciseCount is the number of different exercises in the routine, as a
+// client thinks of them: an exercise repeated (the McGill pyramid does each
+// of its three three times) counts once. Exercises are told apart by the
+// name shown on screen, ignoring case and spacing, so that an exercise of
+// one's own named like a built-in one counts once too. Every command and
+// screen that shows a routine's count of exercises uses this.
+func (r *Routine) ExerciseCount() int {
+	seen := make(map[string]bool, len(r.Exercises))
+	for _, e := range r.Exercises {
+		key := strings.ToLower(strings.Join(strings.Fields(e.Name), " "))
+		if key == "" {
+			key = e.ID
+		}
+		seen[key] = true
+	}
+	return len(seen)
 }

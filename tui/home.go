@@ -82,7 +82,7 @@ func (s *homeScreen) view() string {
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
 		r := s.c.routines[i]
 		name := routines.Sanitize(r.Name)
-		info := fmt.Sprintf("%d exercises · %s", len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()))
+		info := fmt.Sprintf("%d exercises · %s", r.ExerciseCount(), routines.FormatDuration(routines.Compile(r).Total()))
 		if compact(s.w, s.h) {
 			info = routines.FormatDuration(routines.Compile(r).Total())
 		}

@@ -13,6 +13,7 @@ import (
 func newExerciseCmd(a *app) *cobra.Command {
 	cmd := groupCmd("exercise", "Browse the built-in exercise library")
 	cmd.AddCommand(newExerciseListCmd(a), newExerciseShowCmd(a))
+	sanitizeErrors(cmd)
 	return cmd
 }
 

@@ -74,8 +74,8 @@ func TestImportRefused(t *testing.T) {
 		{"newer", []string{"import", newer}, 1, newer + ": history document is of version 2, written by a newer corecoach"},
 		{"invalid", []string{"import", broken}, 1, broken + ": history document: session 2: session b has no started_at"},
 		{"missing", []string{"import", filepath.Join(dir, "nope.json")}, 1, "cannot read " + filepath.Join(dir, "nope.json") + ": no such file or directory"},
-		{"no file", []string{"import"}, 2, "accepts 1 arg"},
-		{"export arg", []string{"export", "x"}, 2, "unknown command"},
+		{"no file", []string{"import"}, 2, "import needs FILE"},
+		{"export arg", []string{"export", "x"}, 2, `export takes no arguments; "x" is extra`},
 		{"export to missing folder", []string{"export", "-o", filepath.Join(dir, "no", "h.json")}, 1, "cannot write " + filepath.Join(dir, "no", "h.json")},
 	}
 	db := filepath.Join(dir, "corecoach.db")

@@ -37,7 +37,7 @@ func TestHistory(t *testing.T) {
 		{name: "since not a date", args: []string{"history", "--since", "yesterday"}, code: 2, stderr: `"yesterday" is not a date of the form YYYY-MM-DD`},
 		{name: "json and csv", args: []string{"history", "--json", "--csv"}, code: 2, stderr: "--json and --csv cannot be used together"},
 		{name: "per-exercise alone", args: []string{"history", "--per-exercise"}, code: 2, stderr: "--per-exercise goes with --csv"},
-		{name: "arguments", args: []string{"history", "x"}, code: 2, stderr: "unknown command"},
+		{name: "arguments", args: []string{"history", "x"}, code: 2, stderr: `history takes no arguments; "x" is extra`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

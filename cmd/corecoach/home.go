@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"corecoach/routines"
@@ -58,6 +59,10 @@ func newRunCmd(a *app) *cobra.Command {
 // runUI does every step that can fail first (the database, the routines),
 // so errors print cleanly, then runs the terminal interface.
 func (a *app) runUI(arg string, start, quiet bool) error {
+	out, err := a.terminal()
+	if err != nil {
+		return err
+	}
 	st, err := a.openStore()
 	if err != nil {
 		return err
@@ -76,7 +81,7 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return err
 	}
 
-	p := tea.NewProgram(tui.New(opts), tea.WithoutSignalHandler(), tea.WithFPS(cueFPS))
+	p := tea.NewProgram(tui.New(opts), tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(cueFPS))
 	stop := forwardSignals(p)
 	final, runErr := p.Run()
 	stop()
@@ -93,6 +98,23 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return silentExit(exitInterrupted)
 	}
 	return nil
+}
+
+// terminal checks that keys come from a terminal and the screen goes to
+// one, before anything starts; Bubble Tea would otherwise fail with its own
+// words about opening a TTY. It returns the screen.
+func (a *app) terminal() (*os.File, error) {
+	out, ok := a.stdout.(*os.File)
+	var which string
+	switch {
+	case !term.IsTerminal(os.Stdin.Fd()):
+		which = "standard input is not one"
+	case !ok || !term.IsTerminal(out.Fd()):
+		which = "standard output is not one"
+	default:
+		return out, nil
+	}
+	return nil, fmt.Errorf("sessions need a terminal, and %s; for scripts use 'corecoach history', 'stats' or 'report'", which)
 }
 
 // forwardSignals turns ctrl+c from outside the terminal, kill and a closed

@@ -75,14 +75,69 @@ var errSilent = errors.New("")
 
 func silentExit(code int) error { return exitError{code: code, err: errSilent} }
 
-// args validators that report usage errors (exit 2).
+// args validators that report usage errors (exit 2), in words taken from
+// the command's Use line rather than cobra's "accepts 1 arg(s)".
 func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := v(cmd, args); err != nil {
-			return usageError{err}
+			msg := argsProblem(cmd, args)
+			if msg == "" {
+				msg = err.Error()
+			}
+			return usageErrorf("%s (see '%s --help')", msg, cmd.CommandPath())
 		}
 		return nil
 	}
+}
+
+// argsProblem says what is missing from args or extra in them, judged by
+// the operands of cmd.Use: NAME is required, [NAME] optional, NAME... one
+// or more. It is "" when the Use line does not explain the error.
+func argsProblem(cmd *cobra.Command, args []string) string {
+	var names, required []string
+	many := false
+	fields := strings.Fields(cmd.Use)
+	if len(fields) == 0 {
+		return ""
+	}
+	for _, f := range fields[1:] {
+		name := strings.TrimSuffix(strings.Trim(f, "[]"), "...")
+		many = many || strings.HasSuffix(f, "...")
+		names = append(names, name)
+		if !strings.HasPrefix(f, "[") {
+			required = append(required, name)
+		}
+	}
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	switch {
+	case len(args) < len(required):
+		missing := required[len(args):]
+		if many && len(missing) == 1 {
+			return fmt.Sprintf("%s needs at least one %s", name, missing[0])
+		}
+		return fmt.Sprintf("%s needs %s", name, strings.Join(missing, " and "))
+	case many || len(args) <= len(names):
+		return ""
+	case len(names) == 0:
+		return fmt.Sprintf("%s takes no arguments; %s", name, extraArgs(args))
+	}
+	takes := strings.Join(names, " and ")
+	if len(names) == 1 {
+		takes = "one " + names[0]
+	}
+	if len(required) < len(names) {
+		takes = "at most " + takes
+	}
+	return fmt.Sprintf("%s takes %s, not %d; %s", name, takes, len(args), extraArgs(args[len(names):]))
+}
+
+// extraArgs names the arguments left over, quoted so that nothing in them
+// can drive the terminal.
+func extraArgs(extra []string) string {
+	if len(extra) == 1 {
+		return fmt.Sprintf("%q is extra", extra[0])
+	}
+	return fmt.Sprintf("%q and %d more are extra", extra[0], len(extra)-1)
 }
 
 var (

@@ -29,8 +29,31 @@ func newRoutineCmd(a *app) *cobra.Command {
 	// (routine_print.go), one line each.
 	cmd.AddCommand(newRoutineNewCmd(a))
 	cmd.AddCommand(newRoutinePrintCmd(a))
+	sanitizeErrors(cmd)
 	return cmd
 }
+
+// sanitizeErrors makes the errors of cmd's subcommands safe to print: they
+// name files, and a file name can hold escape codes.
+func sanitizeErrors(cmd *cobra.Command) {
+	for _, c := range cmd.Commands() {
+		if runE := c.RunE; runE != nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if err := runE(cmd, args); err != nil {
+					return sanitizedError{err}
+				}
+				return nil
+			}
+		}
+	}
+}
+
+// sanitizedError prints err without control characters, and keeps it
+// reachable for errors.As, which picks the exit code.
+type sanitizedError struct{ err error }
+
+func (e sanitizedError) Error() string { return routines.Sanitize(e.err.Error()) }
+func (e sanitizedError) Unwrap() error { return e.err }
 
 func newRoutineValidateCmd(a *app) *cobra.Command {
 	return &cobra.Command{
@@ -48,7 +71,7 @@ func newRoutineValidateCmd(a *app) *cobra.Command {
 					fmt.Fprintln(a.stderr, problemLines(path, err))
 					continue
 				}
-				fmt.Fprintf(a.stdout, "%s: ok\n", path)
+				fmt.Fprintf(a.stdout, "%s: ok\n", routines.Sanitize(path))
 			}
 			if failed {
 				return silentExit(exitFailure)
@@ -159,18 +182,8 @@ func newRoutineListCmd(a *app) *cobra.Command {
 }
 
 func listRow(w io.Writer, r *routines.Routine, source string) {
-	fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", r.ID, routines.Sanitize(r.Name), distinctExercises(r),
+	fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", r.ID, routines.Sanitize(r.Name), r.ExerciseCount(),
 		routines.FormatDuration(routines.Compile(r).Total()), routines.Sanitize(source))
-}
-
-// distinctExercises counts exercises once even when a routine repeats them
-// (the McGill pyramid lists each three times).
-func distinctExercises(r *routines.Routine) int {
-	seen := map[string]bool{}
-	for _, e := range r.Exercises {
-		seen[e.ID] = true
-	}
-	return len(seen)
 }
 
 func newRoutineAddCmd(a *app) *cobra.Command {
@@ -216,7 +229,7 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 				verb = "Replaced"
 			}
 			fmt.Fprintf(a.stdout, "%s %s (%s): %d exercises, %s. Run it with: corecoach run %s\n", verb, r.ID,
-				routines.Sanitize(r.Name), len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
+				routines.Sanitize(r.Name), r.ExerciseCount(), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
 			return nil
 		},
 	}

@@ -47,7 +47,7 @@ func TestRoutineCommands(t *testing.T) {
 			[]string{bad + `:4:10: unknown exercise "plnak"; did you mean "plank"?` + "\n" +
 				bad + `:5:5: unknown key "hodl"; did you mean "hold"?` + "\n",
 				missing + ": no such file\n"}, bad + ": ok"},
-		{"validate needs a file", []string{"routine", "validate"}, 2, nil, []string{"requires at least 1 arg"}, ""},
+		{"validate needs a file", []string{"routine", "validate"}, 2, nil, []string{"routine validate needs at least one FILE"}, ""},
 		{"show built-in", []string{"routine", "show", "core-basics"}, 0,
 			[]string{"Core basics (core-basics)", "Schedule: every day", "1. Cat-cow: 8 reps, 4 s per rep", "Plank: 3 × 30 s hold, rest 30 s", "Total time: 10 min 17 s"}, nil, ""},
 		{"show file", []string{"routine", "show", good}, 0,
@@ -130,7 +130,7 @@ func TestExerciseCommands(t *testing.T) {
 			"Common mistakes:", "Default dosage: 3 × 10 s hold, both sides, rest 10 s", "Source: McGill", "Easier:", "Harder:"}, nil},
 		{"show unknown", []string{"exercise", "show", "plnak"}, 1, nil, []string{`unknown exercise "plnak"; did you mean "plank"?`}},
 		{"show nothing near", []string{"exercise", "show", "\x1b[2Jjumping-jacks"}, 1, nil, []string{`unknown exercise "\x1b[2Jjumping-jacks"`}},
-		{"show needs an id", []string{"exercise", "show"}, 2, nil, []string{"accepts 1 arg"}},
+		{"show needs an id", []string{"exercise", "show"}, 2, nil, []string{"exercise show needs ID"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,5 +157,65 @@ func assertInOrder(t *testing.T, what, got string, want []string) {
 			return
 		}
 		rest = rest[i+len(w):]
+	}
+}
+
+// Every screen and command counts a routine's exercises the same way: a
+// repeated exercise counts once.
+func TestRoutineExerciseCountsAgree(t *testing.T) {
+	dir := t.TempDir()
+	pyramid := writeFile(t, dir, "pyramid.yaml", "corecoach: 1\nname: Pyramid\nexercises:\n"+
+		"  - use: plank\n  - use: bird-dog\n  - name: Wall sit\n    hold: 30s\n"+
+		"  - use: plank\n    hold: 10s\n  - use: bird-dog\n    reps: 3\n  - name: wall sit\n    hold: 20s\n")
+	code, stdout, stderr := runIn(t, dir, "routine", "add", pyramid)
+	if code != 0 || !strings.Contains(stdout, "Added pyramid (Pyramid): 3 exercises,") {
+		t.Fatalf("add: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	_, stdout, _ = runIn(t, dir, "routine", "list")
+	want := map[string]string{"pyramid": "3", "mcgill-big-3": "3"}
+	for _, line := range strings.Split(stdout, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || want[f[0]] == "" {
+			continue
+		}
+		if !strings.Contains(line, "  "+want[f[0]]+"  ") {
+			t.Errorf("list row for %s does not show %s exercises: %q", f[0], want[f[0]], line)
+		}
+		delete(want, f[0])
+	}
+	if len(want) > 0 {
+		t.Errorf("list lacks %v:\n%s", want, stdout)
+	}
+}
+
+// A file name can hold escape codes; no routine command prints them.
+func TestRoutineFileNamesSanitised(t *testing.T) {
+	dir := t.TempDir()
+	evil := "evil\x1b]0;TITLE\a" // sanitised: "evil"
+	good := writeFile(t, dir, evil+".yaml", goodRoutine)
+	bad := writeFile(t, dir, evil+"-bad.yaml", "corecoach: 1\nname: X\nexercises:\n  - use: plnak\n")
+	clash := writeFile(t, dir, evil+"-clash.yaml", "corecoach: 1\nid: core-basics\nname: Mine\nexercises:\n  - use: plank\n")
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"routine", "validate", good}, 0, "evil.yaml: ok\n"},
+		{[]string{"routine", "validate", bad}, 1, "evil-bad.yaml:4:10: unknown exercise"},
+		{[]string{"routine", "show", bad}, 1, "evil-bad.yaml is not a valid routine file"},
+		{[]string{"routine", "print", bad}, 1, "evil-bad.yaml:4:10: unknown exercise"},
+		{[]string{"routine", "add", clash}, 1, `evil-clash.yaml: the id "core-basics" belongs to a built-in routine`},
+		{[]string{"routine", "add", good}, 0, "Added evil-0-title (Lower back)"},
+		{[]string{"routine", "list"}, 0, "evil.yaml"},
+		{[]string{"routine", "new", "-o", good}, 1, "evil.yaml already exists"},
+		{[]string{"routine", "print", good, "-o", filepath.Join(dir, evil, "h.md")}, 1, "cannot write " + filepath.Join(dir, "evil", "h.md") + ": no such file"},
+	} {
+		code, stdout, stderr := runIn(t, dir, tt.args...)
+		if code != tt.code || !strings.Contains(stdout+stderr, tt.want) {
+			t.Errorf("%q: exit %d (want %d), want %q in\nstdout: %q\nstderr: %q", tt.args, code, tt.code, tt.want, stdout, stderr)
+		}
+		if strings.ContainsAny(stdout+stderr, "\x1b\a") {
+			t.Errorf("%q prints a control character:\nstdout: %q\nstderr: %q", tt.args, stdout, stderr)
+		}
 	}
 }

@@ -125,7 +125,7 @@ Pain before sessions was 1.3 points lower than in the 7 days before (5.0).
 			name:   "extra argument",
 			args:   []string{"--db", db, "stats", "now"},
 			code:   2,
-			stderr: `unknown command "now"`,
+			stderr: `stats takes no arguments; "now" is extra`,
 		},
 	}
 	for _, tt := range tests {
