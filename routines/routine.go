@@ -80,11 +80,14 @@ func (e RoutineExercise) RepDuration() time.Duration {
 func (r *Routine) ExerciseCount() int {
 	seen := make(map[string]bool, len(r.Exercises))
 	for _, e := range r.Exercises {
-		key := strings.ToLower(strings.Join(strings.Fields(e.Name), " "))
+		key := strings.TrimSpace(e.Name)
+		if strings.Contains(key, "  ") {
+			key = strings.Join(strings.Fields(key), " ")
+		}
 		if key == "" {
 			key = e.ID
 		}
-		seen[key] = true
+		seen[strings.ToLower(key)] = true
 	}
 	return len(seen)
 }

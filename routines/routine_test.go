@@ -43,3 +43,15 @@ func TestBuiltinExerciseCounts(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkExerciseCount(b *testing.B) {
+	r, ok := Builtin("mcgill-big-3")
+	if !ok {
+		b.Fatal("no mcgill-big-3")
+	}
+	for b.Loop() {
+		if r.ExerciseCount() != 3 {
+			b.Fatal("wrong count")
+		}
+	}
+}

@@ -89,3 +89,23 @@ func TestWrapArgsFallsBack(t *testing.T) {
 		t.Errorf("error %q lacks %q", b.String(), want)
 	}
 }
+
+// Whatever the Use line and the arguments, argsProblem never panics, and
+// arguments reach the message only quoted.
+func FuzzArgsProblem(f *testing.F) {
+	f.Add("show ROUTINE", "a\x00b")
+	f.Add("tag NAME [VALUE]...", "")
+	f.Add("[", "\x1b]0;x\a")
+	f.Fuzz(func(t *testing.T, use, joined string) {
+		root := &cobra.Command{Use: "corecoach"}
+		cmd := &cobra.Command{Use: use}
+		root.AddCommand(cmd)
+		args := strings.Split(joined, "\x00")
+		msg := argsProblem(cmd, args)
+		for _, a := range args {
+			if strings.ContainsAny(a, "\x1b\a") && strings.Contains(msg, a) {
+				t.Errorf("argsProblem(%q, %q) = %q quotes an argument raw", use, args, msg)
+			}
+		}
+	})
+}
