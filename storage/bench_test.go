@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // historyDoc is a history document of n daily sessions of five exercises,
@@ -86,6 +88,31 @@ func BenchmarkExport10k(b *testing.B) {
 		var buf bytes.Buffer
 		if err := s.Export(&buf, time.Now()); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheck10k is the whole check Import runs before writing.
+func BenchmarkCheck10k(b *testing.B) {
+	s := storeWith(b, 10_000)
+	for b.Loop() {
+		if err := s.Check(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPageCheck10k is bbolt's page check alone.
+func BenchmarkPageCheck10k(b *testing.B) {
+	s := storeWith(b, 10_000)
+	for b.Loop() {
+		var problems []string
+		err := s.view(func(tx *bolt.Tx) error {
+			problems = pageProblems(tx)
+			return nil
+		})
+		if err != nil || problems != nil {
+			b.Fatal(err, problems)
 		}
 	}
 }

@@ -32,15 +32,28 @@ func (s *Store) Check() error {
 	return damageReport(s.path, problems)
 }
 
-// problems lists what is wrong in the file as seen by tx.
-func (s *Store) problems(tx *bolt.Tx) []string {
+// pageProblems is what bbolt's page check finds; it reads every page but
+// decodes no record.
+func pageProblems(tx *bolt.Tx) []string {
 	var out []string
-	for err := range tx.Check() {
+	for err := range tx.Check() { // drained: the check runs until it is read
 		out = append(out, damageDetail(err))
 	}
-	if len(out) > 0 {
+	return out
+}
+
+// problems lists what is wrong in the file as seen by tx.
+func (s *Store) problems(tx *bolt.Tx) []string {
+	if out := pageProblems(tx); len(out) > 0 {
 		return out // records on damaged pages cannot be trusted
 	}
+	return s.recordProblems(tx)
+}
+
+// recordProblems is the second half of problems: every record decodes and
+// the index and roll-up agree.
+func (s *Store) recordProblems(tx *bolt.Tx) []string {
+	var out []string
 	checkRecords(s, tx, func(format string, args ...any) {
 		out = append(out, fmt.Sprintf(format, args...))
 	})

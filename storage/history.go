@@ -38,6 +38,9 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 	if sessions == nil {
 		sessions = []Session{}
 	}
+	for i := range sessions {
+		sessions[i] = cleanSession(sessions[i])
+	}
 	return encodeHistory(w, History{
 		Format:     HistoryFormat,
 		Version:    HistoryVersion,
@@ -74,7 +77,7 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		added, skipped = 0, dups
-		if problems := s.problems(tx); len(problems) > 0 {
+		if problems := s.recordProblems(tx); len(problems) > 0 { // pages are checked by update
 			return damageReport(s.path, problems)
 		}
 		ids := tx.Bucket(bucketSessionIDs)

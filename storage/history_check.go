@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -134,4 +135,32 @@ func sessionLabel(n int, id string) string {
 		return "session " + strconv.Itoa(n)
 	}
 	return fmt.Sprintf("session %d (id %s)", n, showID(id))
+}
+
+// cleanSession makes every text field as an import accepts it: what
+// routines.Sanitize removes is dropped and tabs and newlines become spaces.
+// Export applies it, so that a backup of sessions stored before imports
+// refused such text still imports.
+func cleanSession(s Session) Session {
+	s.ID, s.Zone, s.Note = cleanText(s.ID), cleanText(s.Zone), cleanText(s.Note)
+	s.Routine.ID, s.Routine.Name, s.Routine.Hash = cleanText(s.Routine.ID), cleanText(s.Routine.Name), cleanText(s.Routine.Hash)
+	if len(s.Exercises) > 0 {
+		s.Exercises = slices.Clone(s.Exercises)
+	}
+	for i := range s.Exercises {
+		s.Exercises[i].ID, s.Exercises[i].Name = cleanText(s.Exercises[i].ID), cleanText(s.Exercises[i].Name)
+	}
+	return s
+}
+
+func cleanText(s string) string {
+	if _, bad := controlIn(s); !bad {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, routines.Sanitize(s))
 }

@@ -36,7 +36,7 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatal(err, cerr)
 	}
 	r := runCmd("--db", db, "check")
-	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "database "+db+": the id index names session ghost") {
+	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "database "+db+" is damaged (the id index names session ghost, which is not stored); restore it from a backup made with 'corecoach export', or move it aside to start a new one\n") {
 		t.Errorf("damaged: exit %d %q %q", r.code, r.stdout, r.stderr)
 	}
 }

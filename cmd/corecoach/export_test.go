@@ -72,7 +72,7 @@ func TestImportRefused(t *testing.T) {
 		want string
 	}{
 		{"newer", []string{"import", newer}, 1, newer + ": history document is of version 2, written by a newer corecoach"},
-		{"invalid", []string{"import", broken}, 1, broken + ": history document: session 2: session b has no started_at"},
+		{"invalid", []string{"import", broken}, 1, broken + ": history document: session 2 (id b): started_at is missing"},
 		{"missing", []string{"import", filepath.Join(dir, "nope.json")}, 1, "cannot read " + filepath.Join(dir, "nope.json") + ": no such file or directory"},
 		{"no file", []string{"import"}, 2, "import needs FILE"},
 		{"export arg", []string{"export", "x"}, 2, `export takes no arguments; "x" is extra`},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -150,13 +149,13 @@ func writeHistoryJSON(w io.Writer, sessions []storage.Session) error {
 	if sessions == nil {
 		sessions = []storage.Session{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sessions)
+	return storage.EncodeJSON(w, sessions) // terminal controls as \u escapes
 }
 
-// cell keeps a spreadsheet from reading text as a formula.
+// cell keeps a spreadsheet from reading text as a formula, and the
+// terminal from reading stored text as escape sequences.
 func cell(s string) string {
+	s = routines.Sanitize(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
@@ -168,8 +167,8 @@ func sessionCells(s storage.Session) []string {
 	if s.EndedAt != nil {
 		ended = s.EndedAt.Format(time.RFC3339)
 	}
-	return []string{s.ID, storage.SessionDay(s), s.StartedAt.Format(time.RFC3339), ended, s.Zone,
-		cell(s.Routine.ID), cell(s.Routine.Name), s.Status, strconv.FormatFloat(minutes(s), 'f', 1, 64),
+	return []string{cell(s.ID), storage.SessionDay(s), s.StartedAt.Format(time.RFC3339), ended, cell(s.Zone),
+		cell(s.Routine.ID), cell(s.Routine.Name), cell(s.Status), strconv.FormatFloat(minutes(s), 'f', 1, 64),
 		csvPain(s.PainBefore), csvPain(s.PainAfter)}
 }
 

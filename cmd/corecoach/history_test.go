@@ -86,7 +86,7 @@ func TestHistoryCSV(t *testing.T) {
 		check  func(t *testing.T, rows [][]string)
 	}{
 		{[]string{"--csv"}, 4, "id,date,started_at,ended_at,zone,routine_id,routine_name,status,minutes,pain_before,pain_after,exercises,exercises_skipped,exercises_hurt,note", func(t *testing.T, rows [][]string) {
-			if got := strings.Join(rows[3], ","); got != "01A,2026-03-08,2026-03-08T23:30:00-04:00,2026-03-08T23:42:10-04:00,America/New_York,core-basics,Core basics,completed,12.2,4,3,2,0,1,Left side \x1b[31mtight" {
+			if got := strings.Join(rows[3], ","); got != "01A,2026-03-08,2026-03-08T23:30:00-04:00,2026-03-08T23:42:10-04:00,America/New_York,core-basics,Core basics,completed,12.2,4,3,2,0,1,Left side tight" {
 				t.Errorf("row %s", got)
 			}
 			if rows[1][14] != "'=SUM(A1)" {

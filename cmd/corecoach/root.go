@@ -25,6 +25,7 @@ const (
 // output streams. It is passed to command constructors, never kept global.
 type app struct {
 	dbFlag  string
+	dbSet   bool // --db was given, even as ""
 	stdout  io.Writer
 	stderr  io.Writer
 	getenv  func(string) string
@@ -34,6 +35,9 @@ type app struct {
 // dbPath resolves the database path: --db, then CORECOACH_DB, then
 // $XDG_DATA_HOME/corecoach/corecoach.db, then ~/.local/share/corecoach/corecoach.db.
 func (a *app) dbPath() (string, error) {
+	if a.dbSet && a.dbFlag == "" {
+		return "", usageErrorf("--db needs a file path; leave it out to use the default database")
+	}
 	if a.dbFlag != "" {
 		return a.dbFlag, nil
 	}
@@ -163,6 +167,17 @@ func groupCmd(use, short string) *cobra.Command {
 	}
 }
 
+// dbValue is the --db flag. It records being set, so that an empty --db
+// (say from an unset shell variable) is a mistake, not the default database.
+type dbValue struct{ a *app }
+
+func (v dbValue) Set(s string) error {
+	v.a.dbFlag, v.a.dbSet = s, true
+	return nil
+}
+func (v dbValue) String() string { return v.a.dbFlag }
+func (v dbValue) Type() string   { return "string" }
+
 // noColorValue is the --no-color flag. Setting it sets NO_COLOR, which every
 // part of the stack (help, errors, the terminal UI) already honours.
 type noColorValue bool
@@ -200,7 +215,7 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (default $CORECOACH_DB, else $XDG_DATA_HOME/corecoach/corecoach.db)")
+	root.PersistentFlags().Var(dbValue{a}, "db", "database file (default $CORECOACH_DB, else $XDG_DATA_HOME/corecoach/corecoach.db)")
 	var noColor noColorValue
 	f := root.PersistentFlags().VarPF(&noColor, "no-color", "", "plain output without colour (also NO_COLOR)")
 	f.NoOptDefVal = "true"

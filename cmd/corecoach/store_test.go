@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,11 +51,35 @@ func seededDB(t *testing.T) string {
 	return path
 }
 
-func TestOpenStoreCreatesPrivateFolder(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "data")
+// Reading commands on a database not created yet leave no trace; the
+// first write creates it, in a folder private to the user.
+func TestReadsCreateNothing(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "data")
+	db := filepath.Join(base, "corecoach", "corecoach.db")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"history"}, 0, "No sessions yet."},
+		{[]string{"history", "--csv"}, 0, "id,date"},
+		{[]string{"stats"}, 0, ""},
+		{[]string{"export"}, 0, `"sessions": []`},
+		{[]string{"routine", "list"}, 0, ""},
+		{[]string{"check"}, 1, ""},
+	}
+	for _, tt := range tests {
+		r := runCmd(append([]string{"--db", db}, tt.args...)...)
+		if r.code != tt.code || !strings.Contains(r.stdout, tt.want) {
+			t.Errorf("%v: exit %d %q %q", tt.args, r.code, r.stdout, r.stderr)
+		}
+		if _, err := os.Stat(base); err == nil {
+			t.Fatalf("%v created %s", tt.args, base)
+		}
+	}
 	a := &app{getenv: func(k string) string {
 		if k == "XDG_DATA_HOME" {
-			return dir
+			return base
 		}
 		return ""
 	}}
@@ -62,10 +87,13 @@ func TestOpenStoreCreatesPrivateFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Path() != filepath.Join(dir, "corecoach", "corecoach.db") {
+	if s.Path() != db {
 		t.Errorf("Path() = %s", s.Path())
 	}
-	fi, err := os.Stat(filepath.Dir(s.Path()))
+	if err := s.SetSetting("k", "v"); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Dir(db))
 	if err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("folder: %v, mode %v; want 0700", err, fi.Mode().Perm())
 	}
