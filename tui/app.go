@@ -109,6 +109,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.c.keys.Kill) {
 			return m.interrupt()
 		}
+		if tooSmall(m.c.width, m.c.height) {
+			return m, nil // the screen is hidden: a blind press must not act on it
+		}
 		if t, ok := m.cur.(textScreen); !(ok && t.typing()) && key.Matches(msg, m.c.keys.Help) {
 			m.c.help.ShowAll = !m.c.help.ShowAll
 			m.resize()
@@ -244,7 +247,7 @@ func (m Model) View() tea.View {
 	case w <= 0 || h <= 0:
 		content = ""
 	case tooSmall(w, h):
-		content = clip(enlarge, w, h)
+		content = enlargeText(w, h)
 	default:
 		body := m.cur.view()
 		f := m.footer()

@@ -39,6 +39,7 @@ type common struct {
 	zone          string                                               // IANA name of the local zone, "" when unknown
 	muted         bool
 	routines      []*routines.Routine
+	selected      string // id of the routine chosen on home, "" until one is
 }
 
 // schedule gives a routine's weekdays for the streak rules; unknown

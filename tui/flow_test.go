@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -200,6 +201,58 @@ func TestSkipBackExtendFlag(t *testing.T) {
 	}
 }
 
+// header is the session's "0:24 left · 25%" line.
+var header = regexp.MustCompile(`(\d+:\d\d) left · (\d+)%`)
+
+// TestSessionTimeLeft follows the header through a rest lengthened with +
+// and a pause. The test routine's plan: get ready 2s, reps 6s, rest 1s,
+// reps 6s, get ready 2s, hold 5s, switch 5s, hold 5s: 32s.
+func TestSessionTimeLeft(t *testing.T) {
+	h := startSession(t, Options{})
+	steps := []struct {
+		do   func()
+		want string
+	}{
+		{func() {}, "0:32 left · 0%"},
+		{func() { h.tick(2 * time.Second); h.tick(6 * time.Second) }, "0:24 left · 25%"}, // the rest
+		{func() { h.press("+") }, "0:39 left · 17%"},                                     // 8 done of 47
+		{func() { h.press("space"); h.clock.advance(time.Minute) }, "0:39 left · 17%"},   // paused
+		{func() { h.press("space"); h.tick(time.Second) }, "0:38 left · 19%"},
+		{func() { h.tick(15 * time.Second) }, "0:23 left · 28%"}, // the second set: 9 done of 32
+		{func() { h.tick(3 * time.Second) }, "0:20 left · 37%"},
+	}
+	for i, st := range steps {
+		st.do()
+		if got := header.FindString(h.view()); got != st.want {
+			t.Fatalf("moment %d: header %q, want %q\n%s", i, got, st.want, h.view())
+		}
+	}
+}
+
+// TestSessionShareNeverGoesBack walks a session with an extended rest a tick
+// at a time: the share done only grows, except when + adds time, and the
+// time left falls by exactly the time that passed.
+func TestSessionShareNeverGoesBack(t *testing.T) {
+	h := startSession(t, Options{})
+	h.tick(8 * time.Second)
+	h.press("+")
+	s := h.m.cur.(*sessionScreen)
+	left, frac := s.overall(h.snap())
+	for range 100 {
+		d := s.eng.NextChange(h.clock.now())
+		h.tick(d)
+		if h.screen() != "session" {
+			return
+		}
+		l, f := s.overall(h.snap())
+		if f < frac || l != left-d {
+			t.Fatalf("after %v: left %v → %v, share %.3f → %.3f", d, left, l, frac, f)
+		}
+		left, frac = l, f
+	}
+	t.Fatal("the session did not end")
+}
+
 func TestSoundAndMute(t *testing.T) {
 	h := startSession(t, Options{})
 	if h.bells == 0 {
@@ -334,6 +387,35 @@ func TestHomeKeys(t *testing.T) {
 	if !h.quit {
 		t.Fatal("q on home did not quit")
 	}
+}
+
+// TestHomeKeepsSelection: the routine chosen on home stays chosen across
+// the progress screen and a session, even when it is not the one done last.
+func TestHomeKeepsSelection(t *testing.T) {
+	rs := []*routines.Routine{testRoutine(), testRoutine()}
+	rs[1].ID, rs[1].Name = "other", "Other routine"
+	h := newHarness(t, Options{SafetyConfirmed: true, Routines: rs}, 80, 24)
+	selected := func(want int) {
+		t.Helper()
+		h.wantScreen("home")
+		if got := h.m.cur.(*homeScreen).cursor; got != want {
+			t.Fatalf("cursor on %d, want %d\n%s", got, want, h.view())
+		}
+	}
+	h.press("j", "s", "esc")
+	selected(1)
+	h.press("enter", "s", "q", "y", "s", "esc", "enter") // a session of "other", stopped at once
+	selected(1)
+	h.press("k", "s", "esc")
+	selected(0) // chosen by hand: the routine done last does not take over
+	h.press("!", "enter")
+	selected(0)
+
+	// Started as it stood, then stopped at the pain check's warning.
+	h = newHarness(t, Options{SafetyConfirmed: true, Routines: rs, Store: h.store}, 80, 24)
+	selected(1) // the routine done last
+	h.press("k", "enter", "8", "enter", "q")
+	selected(0)
 }
 
 func TestSafetyQuit(t *testing.T) {

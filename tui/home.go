@@ -19,7 +19,12 @@ type homeScreen struct {
 	w, h    int
 }
 
-func newHome(c *common) *homeScreen { return &homeScreen{c: c} }
+// newHome opens home on the routine chosen before, if any.
+func newHome(c *common) *homeScreen {
+	s := &homeScreen{c: c}
+	s.selectID(c.selected)
+	return s
+}
 
 func (s *homeScreen) init() tea.Cmd { return tea.Batch(loadStats(s.c), loadCheckin(s.c)) }
 
@@ -39,9 +44,9 @@ func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		n := len(s.c.routines)
 		switch {
 		case key.Matches(msg, k.Up) && n > 0:
-			s.cursor = (s.cursor - 1 + n) % n
+			s.choose((s.cursor - 1 + n) % n)
 		case key.Matches(msg, k.Down) && n > 0:
-			s.cursor = (s.cursor + 1) % n
+			s.choose((s.cursor + 1) % n)
 		case key.Matches(msg, k.Start) && n > 0:
 			return s, send(startRoutineMsg{r: s.c.routines[s.cursor]})
 		case key.Matches(msg, k.Stats):
@@ -55,15 +60,29 @@ func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// selectLast puts the cursor on the routine done last, once, at load.
-func (s *homeScreen) selectLast() {
-	if s.cursor != 0 || s.ov.last == nil {
+// choose moves the cursor to routine i and remembers it for the next visit.
+func (s *homeScreen) choose(i int) {
+	s.cursor = i
+	s.c.selected = s.c.routines[i].ID
+}
+
+// selectID puts the cursor on the routine with the given id, if listed.
+func (s *homeScreen) selectID(id string) {
+	if id == "" {
 		return
 	}
 	for i, r := range s.c.routines {
-		if r.ID == s.ov.last.Routine.ID {
-			s.cursor = i
+		if r.ID == id {
+			s.choose(i)
+			return
 		}
+	}
+}
+
+// selectLast puts the cursor on the routine done last, until one is chosen.
+func (s *homeScreen) selectLast() {
+	if s.c.selected == "" && s.ov.last != nil {
+		s.selectID(s.ov.last.Routine.ID)
 	}
 }
 
@@ -82,7 +101,7 @@ func (s *homeScreen) view() string {
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
 		r := s.c.routines[i]
 		name := routines.Sanitize(r.Name)
-		info := fmt.Sprintf("%d exercises · %s", r.ExerciseCount(), routines.FormatDuration(routines.Compile(r).Total()))
+		info := fmt.Sprintf("%d exercises · %s", len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()))
 		if compact(s.w, s.h) {
 			info = routines.FormatDuration(routines.Compile(r).Total())
 		}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -20,7 +21,36 @@ func compact(w, h int) bool { return w < fullWidth || h < fullHeight }
 
 func tooSmall(w, h int) bool { return w < minWidth || h < minHeight }
 
-const enlarge = "Please enlarge the window."
+// enlargeText asks for a larger window in the longest wording that fits w
+// columns and h rows without breaking a word, down to the bare size, cut
+// short when even that does not fit.
+func enlargeText(w, h int) string {
+	size := fmt.Sprintf("%dx%d", minWidth, minHeight)
+	for _, s := range []string{"Please enlarge the window to at least " + size, "Enlarge to " + size, size} {
+		if lines, ok := wrapWords(s, w); ok && len(lines) <= h {
+			return strings.Join(lines, "\n")
+		}
+	}
+	return clip(size, w, h)
+}
+
+// wrapWords breaks plain text at spaces into lines of at most w columns;
+// false when a word is wider than w.
+func wrapWords(s string, w int) ([]string, bool) {
+	var lines []string
+	for _, word := range strings.Fields(s) {
+		n := len(lines) - 1
+		switch {
+		case lipgloss.Width(word) > w:
+			return nil, false
+		case n >= 0 && lipgloss.Width(lines[n])+1+lipgloss.Width(word) <= w:
+			lines[n] += " " + word
+		default:
+			lines = append(lines, word)
+		}
+	}
+	return lines, true
+}
 
 // clip cuts a rendered block to w columns and h rows so that no screen can
 // draw past the window, whatever its content.

@@ -453,34 +453,31 @@ func TestProgressSizes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	h := progressHarness(t, 150, 80, 24)
 	for tab := range progressTabs {
-		checkFits(t, h, progressTabs[tab])
-		h.press("tab")
+		t.Run(progressTabs[tab], func(t *testing.T) {
+			t.Parallel()
+			h := progressHarness(t, 150, 80, 24)
+			for range tab {
+				h.press("tab")
+			}
+			checkFits(t, h, progressTabs[tab])
+		})
 	}
-	h = checkinHarness(t, 80, 24, pastSession(1, ptr(3)))
+	h := checkinHarness(t, 80, 24, pastSession(1, ptr(3)))
 	checkFits(t, h, "check-in")
 	h.press("9", "enter")
 	checkFits(t, h, "home with advice")
 }
 
-// checkFits draws the current screen at many sizes and checks that nothing
-// is drawn outside the window.
+// checkFits draws the current screen at every width at a few heights and
+// every height at a few widths, and checks that nothing is drawn outside the
+// window.
 func checkFits(t *testing.T, h *harness, name string) {
 	t.Helper()
-	for w := 1; w <= 160; w += 1 + w/30 {
-		for ht := 1; ht <= 50; ht += 1 + ht/10 {
-			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
-			lines := strings.Split(h.view(), "\n")
-			if len(lines) > ht {
-				t.Fatalf("%s at %dx%d: %d lines", name, w, ht, len(lines))
-			}
-			for _, l := range lines {
-				if lipgloss.Width(l) > w {
-					t.Fatalf("%s at %dx%d: line %q is too wide", name, w, ht, l)
-				}
-			}
-		}
+	for _, size := range sweep(160, 50, []int{minWidth, fullWidth}, []int{minHeight, 24}) {
+		w, ht := size[0], size[1]
+		h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+		requireFits(t, name, h.view(), w, ht)
 	}
 }
 

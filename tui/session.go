@@ -20,6 +20,7 @@ type sessionScreen struct {
 	c           *common
 	eng         *routines.Engine
 	plan        routines.Plan
+	before      []time.Duration // planned time of the steps before each step, and of all at the end
 	rec         *record
 	now         time.Time // the time of the latest update, so view stays pure
 	gen         int       // generation of the pending tick
@@ -36,11 +37,12 @@ func newSession(c *common, r *routines.Routine, painBefore *int) (*sessionScreen
 	now := c.now()
 	plan := routines.Compile(r)
 	s := &sessionScreen{
-		c:    c,
-		eng:  routines.NewEngine(plan, now),
-		plan: plan,
-		rec:  newRecord(r, now, c.zone, painBefore),
-		now:  now,
+		c:      c,
+		eng:    routines.NewEngine(plan, now),
+		plan:   plan,
+		before: plannedBefore(plan),
+		rec:    newRecord(r, now, c.zone, painBefore),
+		now:    now,
 	}
 	s.rec.results(s.eng.Results(now))
 	save := saveSession(c, s.rec)
@@ -48,6 +50,16 @@ func newSession(c *common, r *routines.Routine, painBefore *int) (*sessionScreen
 }
 
 func (s *sessionScreen) setSize(w, h int) { s.w, s.h = w, h }
+
+// plannedBefore sums the planned step lengths: element i is the time of the
+// steps before step i, the last element the whole plan's.
+func plannedBefore(p routines.Plan) []time.Duration {
+	out := make([]time.Duration, len(p.Steps)+1)
+	for i, st := range p.Steps {
+		out[i+1] = out[i] + max(st.Duration, 0)
+	}
+	return out
+}
 
 func (s *sessionScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	if s.ended {

@@ -61,16 +61,36 @@ func (s *sessionScreen) status() string {
 	return ""
 }
 
+// overall is the whole session's time left and the share done. The engine's
+// Progress counts a rest at its planned length, so time added with + would
+// not show: time left is this step's (extensions included) plus the planned
+// steps after it, and the share is done / (done + left). Paused time is in
+// neither, so a pause moves nothing.
+func (s *sessionScreen) overall(sn routines.Snapshot) (left time.Duration, frac float64) {
+	i := min(sn.Index, len(s.plan.Steps))
+	if i == len(s.plan.Steps) {
+		return 0, sn.Progress
+	}
+	left = sn.Remaining + s.before[len(s.plan.Steps)] - s.before[i+1]
+	// A step counts as done up to its planned length, as in the engine, so
+	// the share does not jump when an extended rest ends.
+	done := s.before[i] + min(sn.Elapsed, max(sn.Step.Duration, 0))
+	if done+left <= 0 {
+		return 0, 0
+	}
+	return left, float64(done) / float64(done+left)
+}
+
 func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 	st := s.c.styles
 	w := s.w
 	ex := s.exercise(sn.Step)
-	left := time.Duration(float64(s.plan.Total()) * (1 - sn.Progress))
+	left, frac := s.overall(sn)
 	var top, bottom []string
 	top = append(top,
 		spread(st.Title.Render(routines.Sanitize(s.plan.Routine.Name)),
-			st.Faint.Render(fmt.Sprintf("%s left · %d%%", minSec(left), int(sn.Progress*100))), w),
-		bar(st, sn.Progress, w),
+			st.Faint.Render(fmt.Sprintf("%s left · %d%%", minSec(left), int(frac*100))), w),
+		bar(st, frac, w),
 		"",
 		spread(st.Bold.Render(routines.Sanitize(ex.Name)), setLine(sn.Step), w),
 		s.label(sn),

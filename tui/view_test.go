@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"corecoach/storage"
 )
 
 // screens puts the model on each screen at a fixed moment.
@@ -69,40 +71,160 @@ func TestGoldenViews(t *testing.T) {
 	}
 }
 
-// sizes lists window sizes: every size from 1x1 to 200x60 when full, else
-// every size around the layout thresholds and a sparse grid beyond them.
-func sizes(full bool) (out [][2]int) {
-	for w := 1; w <= 200; w++ {
-		for h := 1; h <= 60; h++ {
-			near := (w <= 70 || w%10 == 0) && (h <= 30 || h%10 == 0)
-			if full || near {
-				out = append(out, [2]int{w, h})
+// TestGoldenTooSmall: below the minimum size every screen shows the same
+// request for a larger window, worded to fit.
+func TestGoldenTooSmall(t *testing.T) {
+	for _, size := range [][2]int{{20, 6}, {10, 3}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			var first string
+			for i, sc := range screens {
+				h := newHarness(t, Options{}, 80, 24)
+				sc.setup(h)
+				h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				if i == 0 {
+					first = h.view()
+					golden.RequireEqual(t, first)
+				} else if v := h.view(); v != first {
+					t.Errorf("%s shows %q, %s shows %q", sc.name, v, screens[0].name, first)
+				}
 			}
+		})
+	}
+}
+
+func TestEnlargeText(t *testing.T) {
+	tests := []struct {
+		w, h int
+		want string
+	}{
+		{80, 1, "Please enlarge the window to at least 24x6"},
+		{20, 6, "Please enlarge the\nwindow to at least\n24x6"},
+		{20, 2, "Enlarge to 24x6"},
+		{10, 3, "Enlarge to\n24x6"},
+		{10, 1, "24x6"},
+		{4, 4, "24x6"},
+		{3, 1, "24…"},
+		{1, 1, "…"},
+		{0, 0, ""},
+	}
+	for _, tt := range tests {
+		if got := enlargeText(tt.w, tt.h); got != tt.want {
+			t.Errorf("enlargeText(%d, %d) = %q, want %q", tt.w, tt.h, got, tt.want)
+		}
+	}
+	for w := 1; w < 2*minWidth; w++ {
+		for h := 1; h < 2*minHeight; h++ {
+			requireFits(t, "enlarge text", enlargeText(w, h), w, h)
+		}
+	}
+}
+
+// TestTooSmallIgnoresKeys: presses made blind in a tiny window do nothing,
+// a running session goes on and is saved, and ctrl+c still saves it.
+func TestTooSmallIgnoresKeys(t *testing.T) {
+	h := newHarness(t, Options{SafetyConfirmed: true}, 80, 24)
+	h.send(tea.WindowSizeMsg{Width: 20, Height: 6})
+	h.press("!", "s", "enter", "q", "?")
+	if h.quit || h.m.c.help.ShowAll {
+		t.Fatalf("keys acted in a tiny window: quit %v, help %v", h.quit, h.m.c.help.ShowAll)
+	}
+	h.wantScreen("home")
+
+	h = startSession(t, Options{})
+	h.send(tea.WindowSizeMsg{Width: 10, Height: 3})
+	h.press("space", "n", "q", "y")
+	if sn := h.snap(); sn.Paused || sn.Index != 0 {
+		t.Fatalf("keys acted on the hidden session: %+v", sn)
+	}
+	h.tick(2 * time.Second)
+	for range 6 {
+		h.tick(time.Second)
+	}
+	if ss := h.sessions(); len(ss) != 1 || ss[0].Exercises[0].SetsDone != 1 {
+		t.Fatalf("no checkpoint in a tiny window: %+v", ss)
+	}
+	h.press("ctrl+c")
+	if ss := h.sessions(); !h.quit || ss[0].EndedAt == nil || ss[0].Status != storage.StatusPartial {
+		t.Fatalf("ctrl+c in a tiny window: quit %v, saved %+v", h.quit, ss)
+	}
+}
+
+// requireFits fails the test when view draws outside a w x h window.
+func requireFits(t testing.TB, name, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Fatalf("%s at %dx%d: %d lines", name, w, h, len(lines))
+	}
+	for _, l := range lines {
+		if lipgloss.Width(l) > w {
+			t.Fatalf("%s at %dx%d: line %q is too wide", name, w, h, l)
+		}
+	}
+}
+
+// sweep lists window sizes: every width up to maxW at each of the heights hs,
+// and every height up to maxH at each of the widths ws. Layouts change with
+// the width at a few heights and with the height at a few widths, so this
+// finds what a full grid finds at a fraction of the cost.
+func sweep(maxW, maxH int, ws, hs []int) (out [][2]int) {
+	seen := map[[2]int]bool{}
+	add := func(w, h int) {
+		if w <= maxW && h <= maxH && !seen[[2]int{w, h}] {
+			seen[[2]int{w, h}] = true
+			out = append(out, [2]int{w, h})
+		}
+	}
+	for _, h := range hs {
+		for w := 1; w <= maxW; w++ {
+			add(w, h)
+		}
+	}
+	for _, w := range ws {
+		for h := 1; h <= maxH; h++ {
+			add(w, h)
 		}
 	}
 	return out
 }
 
-// TestNoSizePanics renders the screens at every size from 1x1 to 200x60 (the
-// session screen, whose layout is the most involved, at each of them) and
-// checks that nothing is drawn outside the window.
+// Each layout threshold, one either side of it, and a common and a large
+// size. Below the minimum every screen shows the same text, which
+// TestEnlargeText checks at every size.
+var (
+	thresholdWidths  = []int{minWidth - 1, minWidth, minWidth + 1, fullWidth - 1, fullWidth, fullWidth + 1, 80, 200}
+	thresholdHeights = []int{minHeight - 1, minHeight, minHeight + 1,
+		digitRows + 4, digitRows + 5, digitRows + 6, // the compact session's big digits
+		fullHeight - 1, fullHeight, fullHeight + 1, 24, 60}
+)
+
+// TestNoSizePanics renders every screen at sizes from 1x1 to 200x60 and
+// checks that nothing is drawn outside the window: the session screen, whose
+// layout is the most involved, at every width at each threshold height and
+// every height at each threshold width; the others at every width and height
+// at a few sizes and wherever two thresholds cross.
 func TestNoSizePanics(t *testing.T) {
-	for _, sc := range screens {
-		h := newHarness(t, Options{}, 80, 24)
-		sc.setup(h)
-		for _, size := range sizes(sc.name == "session-reps") {
-			w, ht := size[0], size[1]
-			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
-			lines := strings.Split(h.view(), "\n")
-			if len(lines) > ht {
-				t.Fatalf("%s at %dx%d: %d lines", sc.name, w, ht, len(lines))
-			}
-			for _, l := range lines {
-				if lipgloss.Width(l) > w {
-					t.Fatalf("%s at %dx%d: line %q is too wide", sc.name, w, ht, l)
-				}
-			}
+	few := sweep(200, 60, []int{minWidth, 80}, []int{minHeight, 24})
+	for _, w := range thresholdWidths {
+		for _, h := range thresholdHeights {
+			few = append(few, [2]int{w, h})
 		}
+	}
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, Options{}, 80, 24)
+			sc.setup(h)
+			sizes := few
+			if sc.name == "session-reps" {
+				sizes = sweep(200, 60, thresholdWidths, thresholdHeights)
+			}
+			for _, size := range sizes {
+				w, ht := size[0], size[1]
+				h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+				requireFits(t, sc.name, h.view(), w, ht)
+			}
+		})
 	}
 }
 
