@@ -17,11 +17,31 @@ type homeScreen struct {
 	loaded  // the overview, nil until loaded
 	checkin checkinState
 	w, h    int
+	lines   []routineLine // one per routine, worked out once: not in View
+}
+
+// routineLine is what home shows of a routine beside its name.
+type routineLine struct {
+	name  string // sanitised
+	total string // the whole session's time
+	count int    // exercises, as a client counts them
+}
+
+func routineLines(rs []*routines.Routine) []routineLine {
+	lines := make([]routineLine, len(rs))
+	for i, r := range rs {
+		lines[i] = routineLine{
+			name:  routines.Sanitize(r.Name),
+			total: routines.FormatDuration(routines.Compile(r).Total()),
+			count: r.ExerciseCount(),
+		}
+	}
+	return lines
 }
 
 // newHome opens home on the routine chosen before, if any.
 func newHome(c *common) *homeScreen {
-	s := &homeScreen{c: c}
+	s := &homeScreen{c: c, lines: routineLines(c.routines)}
 	s.selectID(c.selected)
 	return s
 }
@@ -99,11 +119,11 @@ func (s *homeScreen) view() string {
 	rows := max(1, s.h-strings.Count(b.String(), "\n"))
 	first := max(0, min(s.cursor-rows/2, len(s.c.routines)-rows))
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
-		r := s.c.routines[i]
-		name := routines.Sanitize(r.Name)
-		info := fmt.Sprintf("%d exercises · %s", len(r.Exercises), routines.FormatDuration(routines.Compile(r).Total()))
+		rl := s.lines[i]
+		name := rl.name
+		info := fmt.Sprintf("%d exercises · %s", rl.count, rl.total)
 		if compact(s.w, s.h) {
-			info = routines.FormatDuration(routines.Compile(r).Total())
+			info = rl.total
 		}
 		line := "  " + name
 		if i == s.cursor {
