@@ -3,8 +3,6 @@ package routines
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -167,8 +165,7 @@ func (p *fileParser) parse(data []byte) *Routine {
 		p.addAt(0, 0, "%s", tooBig(int64(len(data))))
 		return nil
 	}
-	sum := sha256.Sum256(data)
-	hash := "sha256:" + hex.EncodeToString(sum[:])
+	hash := ContentHash(data)
 	text := bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(text) {
 		line := bytes.Count(text[:firstInvalid(text)], []byte("\n")) + 1
@@ -423,7 +420,7 @@ func (p *fileParser) textNode(n ast.Node, what string, multiline bool) (string, 
 		p.add(n, "%q must be text, not %s", what, describe(n))
 		return "", false
 	}
-	if r, bad := controlIn(s, multiline); bad {
+	if r, bad := FirstControl(s, multiline); bad {
 		p.add(n, "%q contains a control character (%U); escape sequences and control characters are not allowed", what, r)
 		return "", false
 	}

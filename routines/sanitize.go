@@ -88,9 +88,11 @@ func skipEscape(s string, i int) int {
 	return i + size
 }
 
-// controlIn returns the first character of s that Sanitize would remove,
-// for a precise error message.
-func controlIn(s string, allowNewlines bool) (rune, bool) {
+// FirstControl returns the first character of s that Sanitize would remove
+// (U+FFFD for invalid UTF-8), for a precise error message; with
+// allowNewlines, newlines and tabs pass. It is the one test of text for
+// control characters: routine files and imported history both use it.
+func FirstControl(s string, allowNewlines bool) (rune, bool) {
 	if !utf8.ValidString(s) {
 		return utf8.RuneError, true
 	}
