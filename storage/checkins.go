@@ -16,6 +16,18 @@ type Checkin struct {
 	SessionID string    `json:"session_id"` // the session it follows up
 }
 
+// CheckinDays is how many days after a session its check-in is asked for:
+// the day after, and the one after that for someone who opens the coach
+// every other day. Later, how the back feels says little about the session.
+const CheckinDays = 2
+
+// FollowsUp reports whether a check-in on day can follow up s: s's own
+// local day is 1 to CheckinDays days before it.
+func FollowsUp(s Session, day Date) bool {
+	ago := day - DateOf(LocalStart(s))
+	return ago >= 1 && ago <= CheckinDays
+}
+
 func checkCheckin(c Checkin) error {
 	if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
 		return fmt.Errorf("check-in date %q is not YYYY-MM-DD", c.Date)

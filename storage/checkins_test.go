@@ -35,3 +35,17 @@ func TestCheckins(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowsUp(t *testing.T) {
+	ny := zone(t, "America/New_York")
+	// Late evening of the 8th in New York: the 9th in UTC.
+	s := session("a", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), StatusCompleted)
+	for date, want := range map[string]bool{
+		"2026-03-07": false, "2026-03-08": false, "2026-03-09": true, "2026-03-10": true,
+		"2026-03-11": false, "2026-03-22": false,
+	} {
+		if got := FollowsUp(s, mustDate(t, date)); got != want {
+			t.Errorf("FollowsUp(session of 2026-03-08, %s) = %v, want %v", date, got, want)
+		}
+	}
+}

@@ -98,9 +98,22 @@ func decodeEntry(v []byte) (dayEntry, error) {
 	return entryOf(Session{Routine: RoutineRef{ID: p.Routine.ID}, StartedAt: p.StartedAt, Zone: p.Zone, Status: p.Status}), err
 }
 
-// Offsets in use span UTC-12 to UTC+14: a local date's sessions started
-// within this margin of its UTC date.
-const dayMargin = 15 * time.Hour
+// The offsets in use run from UTC-12 to UTC+14; sessions at others are
+// refused (checkSession), so a local date's sessions all started between
+// its two bounds below.
+const (
+	minOffset = -12 * time.Hour
+	maxOffset = 14 * time.Hour
+)
+
+// StartOfDayBound is the earliest instant at which a session whose own
+// local day is d can have started: midnight of d at UTC+14. Pass it to
+// SessionsSince to read every session of d and later days.
+func StartOfDayBound(d Date) time.Time { return d.Time().Add(-maxOffset) }
+
+// endOfDayBound is the instant by which every session of d has started:
+// the midnight after d at UTC-12.
+func endOfDayBound(d Date) time.Time { return d.AddDays(1).Time().Add(-minOffset) }
 
 // rollUp computes the records of the given dates from the stored sessions,
 // in one cursor pass over the time range they can lie in. Dates without
@@ -117,13 +130,13 @@ func rollUp(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry) (map[
 		}
 	}
 	out := map[string]*DayRecord{}
-	lo, err1 := time.Parse(time.DateOnly, first)
-	hi, err2 := time.Parse(time.DateOnly, last)
+	lo, err1 := ParseDate(first)
+	hi, err2 := ParseDate(last)
 	if err1 != nil || err2 != nil {
 		return out, nil
 	}
-	start := sessionKey(lo.Add(-dayMargin), "")
-	end := timeKey(hi.Add(24*time.Hour + dayMargin))
+	start := sessionKey(StartOfDayBound(lo), "")
+	end := timeKey(endOfDayBound(hi))
 	c := tx.Bucket(bucketSessions).Cursor()
 	for k, v := c.Seek(start); len(k) >= 8 && beUint64(k) <= end; k, v = c.Next() {
 		e, ok := known[string(k)]

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -61,5 +62,50 @@ func TestDaysRollUp(t *testing.T) {
 	want[1].Completed = 1
 	if got, _ := s.Days(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after finishing: Days() = %+v\nwant %+v", got, want)
+	}
+}
+
+// TestStartOfDayBound: no session whose own day is d, at any offset in use,
+// starts before the bound; one at +14:00 starts right on it.
+func TestStartOfDayBound(t *testing.T) {
+	d := mustDate(t, "2026-03-08")
+	bound := StartOfDayBound(d)
+	for off := -12 * 60; off <= 14*60; off += 15 {
+		midnight := time.Date(2026, 3, 8, 0, 0, 0, 0, time.FixedZone("", off*60))
+		if midnight.Before(bound) {
+			t.Errorf("local midnight at offset %+d min is %v, before the bound %v", off, midnight, bound)
+		}
+		last := time.Date(2026, 3, 8, 23, 59, 59, 0, time.FixedZone("", off*60))
+		if !last.Before(endOfDayBound(d)) {
+			t.Errorf("the day's last second at offset %+d min is %v, not before %v", off, last, endOfDayBound(d))
+		}
+	}
+	if want := time.Date(2026, 3, 8, 0, 0, 0, 0, time.FixedZone("", 14*3600)); !bound.Equal(want) {
+		t.Errorf("StartOfDayBound = %v, want %v", bound, want)
+	}
+}
+
+// TestDaysRollUpAtExtremeOffsets: sessions at the widest offsets in use land
+// on their own day, and the roll-up finds them.
+func TestDaysRollUpAtExtremeOffsets(t *testing.T) {
+	s := newStore(t)
+	for i, clock := range []string{"2026-03-08T00:00:00+14:00", "2026-03-08T23:59:59-12:00", "2026-03-09T00:00:00-12:00"} {
+		start, err := time.Parse(time.RFC3339, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := session(fmt.Sprint(i), start, StatusCompleted)
+		x.Zone = ""
+		if err := s.SaveSession(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Days()
+	want := []DayRecord{
+		{Date: "2026-03-08", Sessions: 2, Completed: 2, LastRoutine: "core-basics"},
+		{Date: "2026-03-09", Sessions: 1, Completed: 1, LastRoutine: "core-basics"},
+	}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Days() = %+v, %v\nwant %+v", got, err, want)
 	}
 }

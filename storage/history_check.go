@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"corecoach/routines"
 )
@@ -81,10 +80,12 @@ func fieldErr(err error) error {
 
 // checkImportedText refuses text that could drive a terminal, and zones
 // this program does not know. Only imports are held to it: sessions saved
-// before, or by the coach itself, are cleaned when shown.
+// before, or by the coach itself, are cleaned when shown. Ids are exempt:
+// an id is a key, kept exactly as given (an export never rewrites one), and
+// is shown only quoted or \u-escaped.
 func checkImportedText(s Session) error {
 	fields := []struct{ name, text string }{
-		{"id", s.ID}, {"routine.id", s.Routine.ID}, {"routine.name", s.Routine.Name},
+		{"routine.id", s.Routine.ID}, {"routine.name", s.Routine.Name},
 		{"routine.hash", s.Routine.Hash}, {"zone", s.Zone}, {"note", s.Note},
 	}
 	for i, e := range s.Exercises {
@@ -93,7 +94,7 @@ func checkImportedText(s Session) error {
 			struct{ name, text string }{fmt.Sprintf("exercises[%d].name", i), e.Name})
 	}
 	for _, f := range fields {
-		if r, ok := controlIn(f.text); ok {
+		if r, ok := routines.FirstControl(f.text, false); ok {
 			return fmt.Errorf("%s holds a control character (%U), which could drive the terminal; remove it", f.name, r)
 		}
 	}
@@ -103,27 +104,9 @@ func checkImportedText(s Session) error {
 	return nil
 }
 
-// controlIn returns the first character of s that routines.Sanitize would
-// remove (C0, DEL, C1, the bidirectional controls, invalid UTF-8), and tab
-// and newline too: no field of a session is more than one line.
-func controlIn(s string) (rune, bool) {
-	if !utf8.ValidString(s) {
-		return utf8.RuneError, true
-	}
-	if routines.Sanitize(s) == s && !strings.ContainsAny(s, "\t\n") {
-		return 0, false
-	}
-	for _, r := range s {
-		if c := string(r); r == '\t' || r == '\n' || routines.Sanitize(c) != c {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
 // showID is an id fit for a message: quoted when it holds anything odd.
 func showID(id string) string {
-	if _, bad := controlIn(id); bad || id == "" || len(id) > maxIDLen {
+	if _, bad := routines.FirstControl(id, false); bad || id == "" || len(id) > maxIDLen {
 		return fmt.Sprintf("%.40q", id)
 	}
 	return id
@@ -137,12 +120,13 @@ func sessionLabel(n int, id string) string {
 	return fmt.Sprintf("session %d (id %s)", n, showID(id))
 }
 
-// cleanSession makes every text field as an import accepts it: what
-// routines.Sanitize removes is dropped and tabs and newlines become spaces.
-// Export applies it, so that a backup of sessions stored before imports
-// refused such text still imports.
+// cleanSession makes every text field but the id as an import accepts it:
+// what routines.Sanitize removes is dropped and tabs and newlines become
+// spaces. Export applies it, so that a backup of sessions stored before
+// imports refused such text still imports. The id stays as it is, so that
+// the backup imports onto the very sessions it came from.
 func cleanSession(s Session) Session {
-	s.ID, s.Zone, s.Note = cleanText(s.ID), cleanText(s.Zone), cleanText(s.Note)
+	s.Zone, s.Note = cleanText(s.Zone), cleanText(s.Note)
 	s.Routine.ID, s.Routine.Name, s.Routine.Hash = cleanText(s.Routine.ID), cleanText(s.Routine.Name), cleanText(s.Routine.Hash)
 	if len(s.Exercises) > 0 {
 		s.Exercises = slices.Clone(s.Exercises)
@@ -154,7 +138,7 @@ func cleanSession(s Session) Session {
 }
 
 func cleanText(s string) string {
-	if _, bad := controlIn(s); !bad {
+	if _, bad := routines.FirstControl(s, false); !bad {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

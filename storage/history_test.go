@@ -119,7 +119,9 @@ func TestImportRefuses(t *testing.T) {
 		{"bad end", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","ended_at":5,"status":"partial"}`), "session 1 (id y): ended_at 5 is not an RFC 3339 time"},
 		{"sets type", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"sets_done":"3"}]}`), "exercises.sets_done must be a whole number, not string"},
 		{"unknown zone", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","zone":"Mars/Olympus"}`), `session 1 (id y): zone "Mars/Olympus" is not a known IANA time zone`},
-		{"escape in id", doc(`{"id":"A\u001b[2J","started_at":"2026-01-05T08:00:00Z","status":"partial"}`), `session 1 (id "A\x1b[2J"): id holds a control character (U+001B)`},
+		{"offset too far east", doc(ok, `{"id":"y","started_at":"2026-03-09T00:00:00+23:00","status":"completed"}`),
+			"session 2 (id y): started_at 2026-03-09T00:00:00+23:00 has the offset +23:00, outside the offsets in use (-12:00 to +14:00)"},
+		{"offset too far west", doc(`{"id":"y","started_at":"2026-03-09T00:00:00-12:30","status":"completed"}`), "offset -12:30, outside"},
 		{"osc in note", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","note":"\u001b]0;PWN\u0007"}`), "session 1 (id y): note holds a control character (U+001B)"},
 		{"newline in note", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","note":"a\nb"}`), "note holds a control character (U+000A)"},
 		{"C1 in routine name", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","routine":{"name":"a\u009bb"}}`), "routine.name holds a control character (U+009B)"},
@@ -178,4 +180,42 @@ func FuzzParseHistory(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExportKeepsIDs: ids are never rewritten, so a backup imports back
+// onto the sessions it came from, and two odd ids stay two sessions.
+func TestExportKeepsIDs(t *testing.T) {
+	src := newStore(t)
+	start := time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC)
+	for _, id := range []string{"a\x1b[2J", "a\u009b2J", "tab\tid", "plain"} {
+		x := session(id, start, StatusCompleted)
+		x.Note = "line\none\x1b]0;title\x07"
+		if err := src.SaveSession(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := exportSessions(t, src)
+	if bytes.ContainsAny(doc, "\x1b\u009b\t\x07") {
+		t.Errorf("export prints terminal controls:\n%q", doc)
+	}
+	added, skipped, err := src.Import(bytes.NewReader(doc))
+	if err != nil || added != 0 || skipped != 4 {
+		t.Errorf("re-import into the source = %d added, %d skipped, %v; want 0, 4", added, skipped, err)
+	}
+	dst := newStore(t)
+	if added, _, err := dst.Import(bytes.NewReader(doc)); err != nil || added != 4 {
+		t.Fatalf("import into a new file = %d, %v; want 4", added, err)
+	}
+	a, _ := src.Sessions()
+	b, _ := dst.Sessions()
+	var ids []string
+	for i := range b {
+		ids = append(ids, b[i].ID)
+		if b[i].ID != a[i].ID {
+			t.Errorf("id %q came back as %q", a[i].ID, b[i].ID)
+		}
+	}
+	if len(b) != 4 {
+		t.Errorf("sessions after import: %q", ids)
+	}
 }

@@ -1,13 +1,13 @@
 package storage
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"corecoach/routines"
 )
 
 // RoutineFile is a routine file added to the library: its bytes as read,
@@ -15,17 +15,10 @@ import (
 type RoutineFile struct {
 	ID      string    `json:"id"`
 	Name    string    `json:"name"`
-	Hash    string    `json:"hash"`   // "sha256:<hex>" of Data
+	Hash    string    `json:"hash"`   // routines.ContentHash of Data
 	Source  string    `json:"source"` // the path it was added from
 	Data    []byte    `json:"data"`
 	AddedAt time.Time `json:"added_at"`
-}
-
-// ContentHash is the hash stored with a routine file and in the sessions
-// that followed it.
-func ContentHash(data []byte) string {
-	sum := sha256.Sum256(data)
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // SaveRoutine adds r to the library, replacing a routine of the same id.
@@ -35,7 +28,7 @@ func (s *Store) SaveRoutine(r RoutineFile) error {
 		return fmt.Errorf("cannot save to %s: routine has no id", s.path)
 	}
 	if r.Hash == "" {
-		r.Hash = ContentHash(r.Data)
+		r.Hash = routines.ContentHash(r.Data)
 	}
 	v, err := json.Marshal(r)
 	if err != nil {

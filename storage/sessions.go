@@ -35,6 +35,9 @@ func checkSession(s Session) error {
 		return fmt.Errorf("id %.40q is not a valid id (at most %d bytes of UTF-8 text)", s.ID, maxIDLen)
 	case s.StartedAt.IsZero():
 		return fmt.Errorf("started_at is missing")
+	case !offsetInUse(s.StartedAt):
+		return fmt.Errorf("started_at %s has the offset %s, outside the offsets in use (-12:00 to +14:00)",
+			s.StartedAt.Format(time.RFC3339), s.StartedAt.Format("-07:00"))
 	case s.Status != StatusCompleted && s.Status != StatusPartial:
 		return fmt.Errorf("status %q is neither %q nor %q", s.Status, StatusCompleted, StatusPartial)
 	}
@@ -47,6 +50,14 @@ func checkSession(s Session) error {
 		}
 	}
 	return nil
+}
+
+// offsetInUse reports whether t's offset from UTC is one that places use:
+// others would put a session's day beyond the bounds the roll-up reads.
+func offsetInUse(t time.Time) bool {
+	_, off := t.Zone()
+	d := time.Duration(off) * time.Second
+	return d >= minOffset && d <= maxOffset
 }
 
 // normalize keeps what the format stores: times to the second with the

@@ -73,9 +73,9 @@ type Stats struct {
 
 // PainWindowStart is the earliest start time a session can have and still
 // fall, in its own zone, within the 14 days ending at asOf that the pain
-// averages look at: pass it to SessionsSince. Zones run from -12:00 to +14:00.
+// averages look at: pass it to SessionsSince.
 func PainWindowStart(asOf Date) time.Time {
-	return asOf.AddDays(-13).Time().Add(-14 * time.Hour)
+	return StartOfDayBound(asOf.AddDays(-13))
 }
 
 // ComputeStats applies the rules of contract section 4 as of asOf to the
@@ -172,10 +172,11 @@ type dayRec struct {
 // timeline is the roll-up up to the as-of date, parsed and in date order.
 type timeline struct{ recs []dayRec }
 
+// newTimeline parses the records, one per date as the store keeps them
+// (the date is the key), and puts them in date order.
 func newTimeline(days []DayRecord, schedule ScheduleFunc, asOf Date) (timeline, error) {
 	masks := map[string]weekMask{}
 	recs := make([]dayRec, 0, len(days))
-	prevID, prevMask := "", weekMask(0)
 	for _, r := range days {
 		d, err := ParseDate(r.Date)
 		if err != nil {
@@ -184,31 +185,17 @@ func newTimeline(days []DayRecord, schedule ScheduleFunc, asOf Date) (timeline, 
 		if d > asOf {
 			continue
 		}
-		m, ok := prevMask, prevMask != 0 && r.LastRoutine == prevID
+		m, ok := masks[r.LastRoutine]
 		if !ok {
-			if m, ok = masks[r.LastRoutine]; !ok {
-				m = maskOf(schedule, r.LastRoutine)
-				masks[r.LastRoutine] = m
-			}
-			prevID, prevMask = r.LastRoutine, m
+			m = maskOf(schedule, r.LastRoutine)
+			masks[r.LastRoutine] = m
 		}
 		recs = append(recs, dayRec{date: d, sessions: r.Sessions, completed: r.Completed, next: m})
 	}
 	if !slices.IsSortedFunc(recs, cmpRec) {
-		slices.SortStableFunc(recs, cmpRec)
+		slices.SortFunc(recs, cmpRec)
 	}
-	// Merge repeated dates, keeping the later record's routine.
-	out := recs[:0]
-	for _, r := range recs {
-		if n := len(out); n > 0 && out[n-1].date == r.date {
-			out[n-1].sessions += r.sessions
-			out[n-1].completed += r.completed
-			out[n-1].next = r.next
-			continue
-		}
-		out = append(out, r)
-	}
-	return timeline{recs: out}, nil
+	return timeline{recs: recs}, nil
 }
 
 func cmpRec(a, b dayRec) int { return int(a.date - b.date) }

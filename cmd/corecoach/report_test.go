@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -113,4 +114,4 @@ func TestReportCommand(t *testing.T) {
 	}
 }
 
-func ContentHashOf(s string) string { return storage.ContentHash([]byte(s)) }
+func ContentHashOf(s string) string { return routines.ContentHash([]byte(s)) }
