@@ -46,14 +46,15 @@ type Model struct {
 	cur         screen
 	runMode     bool // started by `corecoach run`: stopping before the session quits
 	interrupted bool
-	err         error // a failed save, reported after the program ends
+	safetyErr   error // the safety confirmation could not be remembered
+	saveErr     error // a session write that failed and is not yet made good: shown on screen
 }
 
 // New builds the interface.
 func New(o Options) Model {
 	now := o.Now
 	if now == nil {
-		now = time.Now
+		now = wallClock
 	}
 	c := &common{
 		styles:   DefaultStyles(),
@@ -66,6 +67,8 @@ func New(o Options) Model {
 		zone:     o.Zone,
 		muted:    o.Quiet,
 		routines: o.Routines,
+		lines:    routineLines(o.Routines),
+		blink:    true,
 	}
 	c.help.Styles = c.styles.Help
 	m := Model{c: c, runMode: o.Start != nil}
@@ -80,12 +83,21 @@ func New(o Options) Model {
 	return m
 }
 
+// wallClock is the default clock. time.Now carries a monotonic reading,
+// which stops while a laptop is suspended (Linux, macOS): a hold would carry
+// on after a resume where it was. Without it, times are wall-clock times, so
+// a hold's deadline passes during a suspend and the step ends on the next
+// tick, as a clock that jumps forward does.
+func wallClock() time.Time { return time.Now().Round(0) }
+
 // Interrupted reports whether the program ended by ctrl+c or a signal; the
 // command then exits non-zero.
 func (m Model) Interrupted() bool { return m.interrupted }
 
-// Err is a save that failed, if any, to report once the screen is restored.
-func (m Model) Err() error { return m.err }
+// Err is what could not be saved, if anything, to report once the screen is
+// restored. A session write that failed is forgotten once a later write (or
+// Flush) stores the session's newest state.
+func (m Model) Err() error { return errors.Join(m.safetyErr, m.c.saver.failure()) }
 
 // Init starts the first screen's work.
 func (m Model) Init() tea.Cmd {
@@ -118,13 +130,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case sessionSavedMsg:
-		if msg.err != nil {
-			m.err = fmt.Errorf("saving the session: %w", msg.err)
-		}
+		// Saves finish out of order: ask the saver what is still unwritten.
+		m.saveErr = m.c.saver.failure()
+		m.resize()
 		return m, nil
 	case safetySavedMsg:
 		if msg.err != nil {
-			m.err = fmt.Errorf("remembering the safety confirmation: %w", msg.err)
+			m.safetyErr = fmt.Errorf("remembering the safety confirmation: %w", msg.err)
 		}
 		return m, nil
 	}
@@ -152,6 +164,10 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		return newSafety(c, nil, true), nil, true
 	case goHomeMsg:
 		m.runMode = false
+		// The session is over; keep it for the exit only while unwritten.
+		if r := c.current; r != nil && c.saver.saved(r.s.ID, r.seq) {
+			c.current = nil
+		}
 		h := newHome(c)
 		return h, h.init(), true
 	case openStatsMsg:
@@ -204,15 +220,12 @@ func routineOf(s screen) *routines.Routine {
 	return nil
 }
 
-// interrupt ends the program at once. A running session is saved as
-// partial here, synchronously, because the process is about to end.
+// interrupt ends the program at once. The session is saved here,
+// synchronously, because the process is about to end; a failure stays in
+// the saver for Err.
 func (m Model) interrupt() (tea.Model, tea.Cmd) {
 	m.interrupted = true
-	if s, ok := m.cur.(*sessionScreen); ok {
-		if err := s.interrupt(); err != nil {
-			m.err = errors.Join(m.err, fmt.Errorf("saving the session: %w", err))
-		}
-	}
+	_ = m.Flush()
 	return m, tea.Quit
 }
 
@@ -222,12 +235,20 @@ func (m *Model) resize() {
 	m.cur.setSize(m.c.width, max(0, m.c.height-m.footerHeight()))
 }
 
+// footer is the help line, under a warning while a save has failed.
 func (m Model) footer() string {
 	if tooSmall(m.c.width, m.c.height) {
 		return ""
 	}
-	return m.c.help.View(m.cur)
+	f := m.c.help.View(m.cur)
+	if m.saveErr != nil {
+		f = m.c.styles.Bad.Render("Not saved yet: "+oneLine(m.saveErr.Error())+". The next save tries again.") + "\n" + f
+	}
+	return f
 }
+
+// oneLine keeps an error to one line of the footer.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (m Model) footerHeight() int { return linesOf(m.footer()) }
 
@@ -265,18 +286,26 @@ func (m Model) View() tea.View {
 }
 
 func (m Model) title() string {
-	if r := routineOf(m.cur); r != nil {
-		return "corecoach: " + routines.Sanitize(r.Name)
+	if s, ok := m.cur.(*sessionScreen); ok {
+		return "corecoach: " + s.text.routine
 	}
 	return "corecoach"
 }
 
-// SaveRunning saves a session that is still running as partial. The
-// program calls it after the interface ends in any way (a closed terminal
-// may end it without a message); it does nothing when no session runs.
-func (m Model) SaveRunning() error {
+// Flush writes the current session synchronously: a running one as
+// partial, an ended one with its pain score and note. Bubble Tea does not
+// wait for commands when it quits, so the last saves may never have run;
+// the program calls Flush after the interface ends in any way (a closed
+// terminal may end it without a message). Snapshots already written are
+// not written again, and a failed one is retried here.
+func (m Model) Flush() error {
 	if s, ok := m.cur.(*sessionScreen); ok {
-		return s.interrupt()
+		s.stop()
 	}
-	return nil
+	r := m.c.current
+	if r == nil {
+		return nil
+	}
+	seq, snap := r.snapshot()
+	return m.c.saver.save(seq, snap)
 }

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -39,7 +43,12 @@ type common struct {
 	zone          string                                               // IANA name of the local zone, "" when unknown
 	muted         bool
 	routines      []*routines.Routine
-	selected      string // id of the routine chosen on home, "" until one is
+	lines         []routineLine // home's line for each routine, worked out once
+	selected      string        // id of the routine chosen on home, "" until one is
+	blink         bool          // the note's cursor blinks; tests turn it off, as they do timer
+	// current is the session of this visit, from its start until home: what
+	// the program writes, synchronously, as it exits (see Model.Flush).
+	current *record
 }
 
 // schedule gives a routine's weekdays for the streak rules; unknown
@@ -56,14 +65,24 @@ func (c *common) schedule(id string) []time.Weekday {
 // saver writes session snapshots in order. Saves run as commands on their
 // own goroutines, so an older checkpoint could otherwise land after the
 // final state and overwrite it: each snapshot carries a sequence number and
-// a stale one is dropped.
+// a stale one is dropped. That also makes saving the same snapshot again,
+// as the exit does, a no-op once it is written.
 type saver struct {
-	mu    sync.Mutex
-	store Store
-	last  map[string]int // session id: newest sequence number written
+	mu     sync.Mutex
+	store  Store
+	last   map[string]int     // session id: newest sequence number written
+	failed map[string]failure // session id: newest snapshot that could not be written
 }
 
-func newSaver(st Store) *saver { return &saver{store: st, last: map[string]int{}} }
+// failure is a write that failed and that no newer write has made good.
+type failure struct {
+	seq int
+	err error
+}
+
+func newSaver(st Store) *saver {
+	return &saver{store: st, last: map[string]int{}, failed: map[string]failure{}}
+}
 
 func (s *saver) save(seq int, sess storage.Session) error {
 	s.mu.Lock()
@@ -72,10 +91,38 @@ func (s *saver) save(seq int, sess storage.Session) error {
 		return nil
 	}
 	if err := s.store.SaveSession(sess); err != nil {
+		if f, ok := s.failed[sess.ID]; !ok || seq >= f.seq {
+			s.failed[sess.ID] = failure{seq: seq, err: err}
+		}
 		return err
 	}
 	s.last[sess.ID] = seq
+	if f, ok := s.failed[sess.ID]; ok && f.seq <= seq {
+		delete(s.failed, sess.ID)
+	}
 	return nil
+}
+
+// saved reports whether snapshot seq of a session, or a newer one, is written.
+func (s *saver) saved(id string, seq int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.last[id] >= seq
+}
+
+// failure is why some session's newest state is not in the database, or nil
+// when every failed write has since been made good.
+func (s *saver) failure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	for _, id := range slices.Sorted(maps.Keys(s.failed)) {
+		errs = append(errs, s.failed[id].err)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("saving the session: %w", errors.Join(errs...))
 }
 
 // SafetyConfirmed reports whether the red flags were read and confirmed

@@ -298,7 +298,7 @@ func TestInterruptSavesPartial(t *testing.T) {
 			if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil || ss[0].Exercises[0].Seconds != 3 {
 				t.Fatalf("saved = %+v", ss)
 			}
-			if err := h.m.SaveRunning(); err != nil {
+			if err := h.m.Flush(); err != nil {
 				t.Fatal(err)
 			}
 		})

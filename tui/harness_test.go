@@ -2,6 +2,8 @@ package tui
 
 import (
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -22,16 +24,22 @@ func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 var testStart = time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
 
 // harness drives the root model synchronously, as glow's resize test does:
-// apply a message, run the returned commands with a short deadline and feed
-// their messages back. Ticks are not fed back: tests move the fake clock and
-// tick explicitly.
+// apply a message, run the returned commands and feed their messages back.
+// It has no timers: the session's ticks and the cursor blink are turned
+// off, and tests move the fake clock and tick explicitly. So every command
+// returns at once, and one that does not is a failure, not a timer.
 type harness struct {
-	t     testing.TB
-	m     Model
-	clock *fakeClock
-	store *storage.Store
-	bells int
-	quit  bool
+	t        testing.TB
+	m        Model
+	clock    *fakeClock
+	store    *storage.Store
+	bells    int
+	quit     bool
+	deadline time.Duration // how long a command may run
+	// hold keeps commands in held instead of running them: saves still
+	// pending when the program quits.
+	hold bool
+	held []tea.Cmd
 }
 
 func newStore(t testing.TB) *storage.Store {
@@ -45,7 +53,7 @@ func newStore(t testing.TB) *storage.Store {
 
 func newHarness(t testing.TB, o Options, w, h int) *harness {
 	t.Helper()
-	hs := &harness{t: t, clock: &fakeClock{t: testStart}}
+	hs := &harness{t: t, clock: &fakeClock{t: testStart}, deadline: cmdDeadline}
 	if o.Store == nil {
 		hs.store = newStore(t)
 		o.Store = hs.store
@@ -56,6 +64,7 @@ func newHarness(t testing.TB, o Options, w, h int) *harness {
 	o.Now = hs.clock.now
 	hs.m = New(o)
 	hs.m.c.timer = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	hs.m.c.blink = false
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
@@ -70,6 +79,10 @@ func (h *harness) send(msg tea.Msg) {
 
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
+	if h.hold {
+		h.held = append(h.held, cmd)
+		return
+	}
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
 		c := queue[0]
@@ -82,8 +95,8 @@ func (h *harness) run(cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-ch:
-		case <-time.After(cmdDeadline):
-			continue // a timer (tick, cursor blink): the test drives time itself
+		case <-time.After(h.deadline):
+			h.t.Fatalf("command %s returned no message within %v", funcName(c), h.deadline)
 		}
 		switch msg := msg.(type) {
 		case nil, tickMsg:
@@ -101,10 +114,18 @@ func (h *harness) run(cmd tea.Cmd) {
 	}
 }
 
-// cmdDeadline is how long a command may run before the harness takes it for
-// a timer and drops it. Storage commands sync to disk, which under -race on
-// a loaded machine can take far longer than a frame, so it is generous.
-const cmdDeadline = 500 * time.Millisecond
+// cmdDeadline is how long a command may run before the test fails. Storage
+// commands sync to disk, which under -race on a loaded machine can take far
+// longer than a frame, so it is generous.
+const cmdDeadline = 5 * time.Second
+
+// funcName names a command by its function, such as tui.saveSession.func1.
+func funcName(c tea.Cmd) string {
+	if f := runtime.FuncForPC(reflect.ValueOf(c).Pointer()); f != nil {
+		return strings.TrimPrefix(f.Name(), "corecoach/")
+	}
+	return "?"
+}
 
 // press sends keys by name: "enter", "space", "ctrl+c", "q", "+", ...
 func (h *harness) press(keys ...string) {

@@ -17,7 +17,6 @@ type homeScreen struct {
 	loaded  // the overview, nil until loaded
 	checkin checkinState
 	w, h    int
-	lines   []routineLine // one per routine, worked out once: not in View
 }
 
 // routineLine is what home shows of a routine beside its name.
@@ -27,6 +26,8 @@ type routineLine struct {
 	count int    // exercises, as a client counts them
 }
 
+// routineLines works out home's lines once, when the interface is made:
+// compiling every routine on each visit home would repeat the same work.
 func routineLines(rs []*routines.Routine) []routineLine {
 	lines := make([]routineLine, len(rs))
 	for i, r := range rs {
@@ -41,7 +42,7 @@ func routineLines(rs []*routines.Routine) []routineLine {
 
 // newHome opens home on the routine chosen before, if any.
 func newHome(c *common) *homeScreen {
-	s := &homeScreen{c: c, lines: routineLines(c.routines)}
+	s := &homeScreen{c: c}
 	s.selectID(c.selected)
 	return s
 }
@@ -119,7 +120,7 @@ func (s *homeScreen) view() string {
 	rows := max(1, s.h-strings.Count(b.String(), "\n"))
 	first := max(0, min(s.cursor-rows/2, len(s.c.routines)-rows))
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
-		rl := s.lines[i]
+		rl := s.c.lines[i]
 		name := rl.name
 		info := fmt.Sprintf("%d exercises · %s", rl.count, rl.total)
 		if compact(s.w, s.h) {

@@ -24,6 +24,9 @@ func newNote(c *common, rec *record) *noteScreen {
 	in.Placeholder = "How did it go? (optional)"
 	in.CharLimit = maxNote
 	in.Prompt = "› "
+	st := in.Styles()
+	st.Cursor.Blink = c.blink // a blinking cursor is a timer; tests have none
+	in.SetStyles(st)
 	in.Focus()
 	return &noteScreen{c: c, rec: rec, input: in}
 }

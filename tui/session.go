@@ -22,8 +22,11 @@ type sessionScreen struct {
 	plan        routines.Plan
 	before      []time.Duration // planned time of the steps before each step, and of all at the end
 	rec         *record
-	now         time.Time // the time of the latest update, so view stays pure
-	gen         int       // generation of the pending tick
+	text        sessionText // the routine's words, sanitised once
+	cueW        int         // the width cueLines are wrapped to
+	cueLines    [][]string  // each exercise's cues and notes, wrapped to cueW
+	now         time.Time   // the time of the latest update, so view stays pure
+	gen         int         // generation of the pending tick
 	confirmQuit bool
 	pausedByAsk bool // the quit question paused the session
 	notice      string
@@ -42,14 +45,21 @@ func newSession(c *common, r *routines.Routine, painBefore *int) (*sessionScreen
 		plan:   plan,
 		before: plannedBefore(plan),
 		rec:    newRecord(r, now, c.zone, painBefore),
+		text:   newSessionText(r),
 		now:    now,
 	}
+	c.current = s.rec
 	s.rec.results(s.eng.Results(now))
 	save := saveSession(c, s.rec)
 	return s, tea.Batch(save, s.handle(s.eng.Start(now)))
 }
 
-func (s *sessionScreen) setSize(w, h int) { s.w, s.h = w, h }
+func (s *sessionScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	if w != s.cueW || s.cueLines == nil {
+		s.cueW, s.cueLines = w, s.wrapCues(w)
+	}
+}
 
 // plannedBefore sums the planned step lengths: element i is the time of the
 // steps before step i, the last element the whole plan's.
@@ -120,7 +130,7 @@ func (s *sessionScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Hurts):
 		s.eng.FlagHurt(now)
 		if sn := s.eng.Snapshot(now); !sn.Done {
-			name := routines.Sanitize(s.plan.Routine.Exercises[sn.Step.Exercise].Name)
+			name := s.text.exercises[sn.Step.Exercise].name
 			s.notice = "Noted: " + name + " hurts. Ease off, or press n to skip it."
 		}
 		return s.handle(s.eng.Tick(now))
@@ -189,17 +199,15 @@ func (s *sessionScreen) finish(now time.Time) {
 	s.rec.finish(status, now)
 }
 
-// interrupt ends the session at once (ctrl+c, a signal) and saves it before
-// the program exits.
-func (s *sessionScreen) interrupt() error {
+// stop ends a running session at once (ctrl+c, a signal, the program's
+// end) as partial; Model.Flush then saves it.
+func (s *sessionScreen) stop() {
 	if s.ended {
-		return nil
+		return
 	}
 	now := s.c.now()
 	s.eng.Quit(now)
 	s.finish(now)
-	seq, snap := s.rec.snapshot()
-	return s.c.saver.save(seq, snap)
 }
 
 func (s *sessionScreen) ShortHelp() []key.Binding {
@@ -280,7 +288,7 @@ func (s *sessionScreen) nextText(i int) string {
 		return "Next: the end. Nearly there."
 	}
 	n := s.plan.Steps[i+1]
-	ex := routines.Sanitize(s.plan.Routine.Exercises[n.Exercise].Name)
+	ex := s.text.exercises[n.Exercise].name
 	dur := routines.FormatDuration(n.Duration)
 	switch n.Kind {
 	case routines.StepPrepare:

@@ -19,9 +19,32 @@ func (s *sessionScreen) view() string {
 	return s.fullView(sn)
 }
 
-// exercise is the current step's exercise.
-func (s *sessionScreen) exercise(st routines.Step) routines.RoutineExercise {
-	return s.plan.Routine.Exercises[st.Exercise]
+// sessionText is the routine's text as the session screen shows it,
+// sanitised once when the screen is made: it never changes during a session.
+type sessionText struct {
+	routine   string
+	exercises []exerciseText
+}
+
+type exerciseText struct {
+	name  string
+	cues  []string
+	notes string // trimmed; "" when none
+}
+
+func newSessionText(r *routines.Routine) sessionText {
+	t := sessionText{routine: routines.Sanitize(r.Name), exercises: make([]exerciseText, len(r.Exercises))}
+	for i, ex := range r.Exercises {
+		e := exerciseText{name: routines.Sanitize(ex.Name)}
+		for _, c := range ex.Cues {
+			e.cues = append(e.cues, routines.Sanitize(c))
+		}
+		if n := strings.TrimSpace(ex.Notes); n != "" {
+			e.notes = routines.Sanitize(n)
+		}
+		t.exercises[i] = e
+	}
+	return t
 }
 
 func (s *sessionScreen) label(sn routines.Snapshot) string {
@@ -84,15 +107,14 @@ func (s *sessionScreen) overall(sn routines.Snapshot) (left time.Duration, frac 
 func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 	st := s.c.styles
 	w := s.w
-	ex := s.exercise(sn.Step)
 	left, frac := s.overall(sn)
 	var top, bottom []string
 	top = append(top,
-		spread(st.Title.Render(routines.Sanitize(s.plan.Routine.Name)),
+		spread(st.Title.Render(s.text.routine),
 			st.Faint.Render(fmt.Sprintf("%s left · %d%%", minSec(left), int(frac*100))), w),
 		bar(st, frac, w),
 		"",
-		spread(st.Bold.Render(routines.Sanitize(ex.Name)), setLine(sn.Step), w),
+		spread(st.Bold.Render(s.text.exercises[sn.Step.Exercise].name), setLine(sn.Step), w),
 		s.label(sn),
 		"",
 	)
@@ -112,42 +134,49 @@ func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 
 	bottom = append(bottom, "", st.Faint.Render(s.nextText(sn.Index)), s.status())
 	room := s.h - len(top) - len(bottom)
-	return strings.Join(append(append(top, s.cues(ex, room)...), bottom...), "\n")
+	return strings.Join(append(append(top, s.cues(sn.Step.Exercise, room)...), bottom...), "\n")
 }
 
-// cues are the form cues and notes, as many lines as fit in room.
-func (s *sessionScreen) cues(ex routines.RoutineExercise, room int) []string {
-	if room < 2 {
+// cues are the form cues and notes of exercise i, as many lines as fit in
+// room, after a blank line.
+func (s *sessionScreen) cues(i, room int) []string {
+	if room < 2 || i >= len(s.cueLines) {
 		return nil
 	}
-	w := s.w - 2
-	lines := []string{""}
-	for _, c := range ex.Cues {
-		for i, l := range wrap(routines.Sanitize(c), w) {
-			lead := "  "
-			if i == 0 {
-				lead = "• "
+	lines := append([]string{""}, s.cueLines[i]...)
+	return lines[:min(len(lines), room)]
+}
+
+// wrapCues lays out every exercise's cues and notes for width w, once per
+// width rather than on every frame.
+func (s *sessionScreen) wrapCues(w int) [][]string {
+	out := make([][]string, len(s.text.exercises))
+	for i, ex := range s.text.exercises {
+		var lines []string
+		for _, c := range ex.cues {
+			for j, l := range wrap(c, w-2) {
+				lead := "  "
+				if j == 0 {
+					lead = "• "
+				}
+				lines = append(lines, lead+l)
 			}
-			lines = append(lines, lead+l)
 		}
-	}
-	if n := strings.TrimSpace(ex.Notes); n != "" {
-		for _, l := range wrap("Note: "+routines.Sanitize(n), s.w) {
-			lines = append(lines, s.c.styles.Warn.Render(l))
+		if ex.notes != "" {
+			for _, l := range wrap("Note: "+ex.notes, w) {
+				lines = append(lines, s.c.styles.Warn.Render(l))
+			}
 		}
+		out[i] = lines
 	}
-	if len(lines) > room {
-		lines = lines[:room]
-	}
-	return lines
+	return out
 }
 
 func (s *sessionScreen) compactView(sn routines.Snapshot) string {
 	st := s.c.styles
 	w := s.w
-	ex := s.exercise(sn.Step)
 	short := strings.NewReplacer(" of ", "/", "left side", "L", "right side", "R", "set ", "")
-	lines := []string{spread(st.Bold.Render(routines.Sanitize(ex.Name)), short.Replace(setLine(sn.Step)), w)}
+	lines := []string{spread(st.Bold.Render(s.text.exercises[sn.Step.Exercise].name), short.Replace(setLine(sn.Step)), w)}
 	clock := clockText(sn.Remaining)
 	digits := st.Digits
 	if sn.Paused {
