@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"corecoach/routines"
 )
 
 //go:embed report.html.tmpl
@@ -19,7 +21,7 @@ var htmlSource string
 // start-up, so commands that print no report start faster.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"pain":   painText,
+		"pain":   routines.ScoreText,
 		"change": changeText,
 		"pct":    percent,
 		"ratio":  ratio,
@@ -42,13 +44,6 @@ func WriteHTML(w io.Writer, r Report) error {
 // num prints a coordinate to a tenth of a pixel.
 func num(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
-}
-
-func painText(p *int) string {
-	if p == nil {
-		return "–"
-	}
-	return strconv.Itoa(*p)
 }
 
 // changeText is after minus before, signed, or a dash when either is missing.

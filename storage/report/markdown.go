@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"corecoach/routines"
 )
 
 // WriteMarkdown writes the report as Markdown that also reads well as plain
@@ -37,9 +39,9 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	for _, s := range r.Pain {
 		flag := ""
 		if s.AboveLimit {
-			flag = fmt.Sprintf("⚠ above limit %d", s.Limit)
+			flag = "⚠ " + s.Flag
 		}
-		t.add(s.When, md(s.Routine), s.Status, painText(s.Before), painText(s.After), changeText(s.Before, s.After), flag)
+		t.add(s.When, md(s.Routine), s.Status, routines.ScoreText(s.Before), routines.ScoreText(s.After), changeText(s.Before, s.After), flag)
 	}
 	t.write(bw, "No sessions in this period.")
 
@@ -50,7 +52,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		if c.EaseOff {
 			flag = "⚠ Ease off next time: " + c.EaseOffWhy
 		}
-		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, "–"), painText(c.Before), flag)
+		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, "–"), routines.ScoreText(c.Before), flag)
 	}
 	t.write(bw, "No check-ins in this period.")
 

@@ -27,8 +27,10 @@ type Input struct {
 	Stats                        storage.Stats
 	ScheduledDays, CompletedDays int
 	Library                      []storage.RoutineFile
-	// PainLimit gives a routine's pain limit (pain above it is flagged).
-	PainLimit func(routineID string) int
+	// PainLimit gives a routine's pain limit (pain above it is flagged),
+	// and false when the routine is not known: routines.DefaultPainLimit
+	// applies then. A limit of 0 is a limit.
+	PainLimit func(routineID string) (int, bool)
 }
 
 // Report is what both formats show; every text field is already free of
@@ -59,7 +61,8 @@ type PainRow struct {
 	Status        string
 	Before, After *int
 	Limit         int
-	AboveLimit    bool // pain after the session above the routine's limit
+	AboveLimit    bool   // pain after the session over the limit, as routines.PainOver has it
+	Flag          string // why, when AboveLimit: "above limit 5", "at the top of the scale"
 }
 
 // CheckinRow is a next-day check-in and how it compares with its session.
@@ -96,9 +99,6 @@ type RoutineRow struct {
 	Library string
 }
 
-// defaultPainLimit is the format's default (contract section 2).
-const defaultPainLimit = 5
-
 // Build selects and sums the period's history.
 func Build(in Input) Report {
 	r := Report{
@@ -110,17 +110,15 @@ func Build(in Input) Report {
 	}
 	limit := func(id string) int {
 		if in.PainLimit != nil {
-			if l := in.PainLimit(id); l > 0 {
+			if l, ok := in.PainLimit(id); ok {
 				return l
 			}
 		}
-		return defaultPainLimit
+		return routines.DefaultPainLimit
 	}
 	sessions := slices.Clone(in.Sessions)
 	slices.SortStableFunc(sessions, func(a, b storage.Session) int { return a.StartedAt.Compare(b.StartedAt) })
 	byID := map[string]storage.Session{}
-	exercises := map[string]*ExerciseRow{}
-	var exOrder []string
 	routinesUsed := map[string]*RoutineRow{}
 	var rtOrder []string
 	for _, s := range sessions {
@@ -138,35 +136,21 @@ func Build(in Input) Report {
 		} else {
 			r.Partial++
 		}
-		lim := limit(s.Routine.ID)
 		h, m, sec := local.Clock()
-		r.Pain = append(r.Pain, PainRow{
+		row := PainRow{
 			When: when, Date: day, DayFraction: float64(h*3600+m*60+sec) / 86400,
 			Routine: routine, Status: clean(s.Status), Before: s.PainBefore, After: s.PainAfter,
-			Limit: lim, AboveLimit: s.PainAfter != nil && *s.PainAfter > lim,
-		})
+			Limit: limit(s.Routine.ID),
+		}
+		if a := s.PainAfter; a != nil && routines.PainOver(*a, row.Limit) {
+			row.AboveLimit, row.Flag = true, fmt.Sprintf("above limit %d", row.Limit)
+			if *a <= row.Limit {
+				row.Flag = "at the top of the scale"
+			}
+		}
+		r.Pain = append(r.Pain, row)
 		if t := strings.TrimSpace(clean(s.Note)); t != "" {
 			r.Notes = append(r.Notes, Note{When: when, Routine: routine, Text: t})
-		}
-		for _, e := range s.Exercises {
-			name := clean(cmp.Or(e.Name, e.ID))
-			key := cmp.Or(e.ID, e.Name)
-			row := exercises[key]
-			if row == nil {
-				row = &ExerciseRow{Name: name}
-				exercises[key] = row
-				exOrder = append(exOrder, key)
-			}
-			row.Sessions++
-			row.SetsDone += e.SetsDone
-			row.SetsPlanned += e.SetsPlanned
-			if e.Skipped {
-				row.Skipped++
-			}
-			if e.Hurt {
-				row.Hurt++
-				row.HurtDates = append(row.HurtDates, day.String())
-			}
 		}
 		key := s.Routine.ID + "\x00" + s.Routine.Hash
 		rt := routinesUsed[key]
@@ -179,8 +163,12 @@ func Build(in Input) Report {
 		rt.Sessions++
 		rt.Last = day.String()
 	}
-	for _, k := range exOrder {
-		r.Exercises = append(r.Exercises, *exercises[k])
+	for _, e := range storage.ExerciseTotals(sessions, in.From, in.To) {
+		row := ExerciseRow{Name: clean(e.Name), Sessions: e.Sessions, SetsDone: e.SetsDone, SetsPlanned: e.SetsPlanned, Skipped: e.Skipped, Hurt: e.Hurt}
+		for _, d := range e.HurtDates {
+			row.HurtDates = append(row.HurtDates, d.String())
+		}
+		r.Exercises = append(r.Exercises, row)
 	}
 	for _, k := range rtOrder {
 		r.Routines = append(r.Routines, *routinesUsed[k])
@@ -189,8 +177,9 @@ func Build(in Input) Report {
 	return r
 }
 
-// checkins keeps the period's check-ins, oldest first, each judged against
-// the session it follows up.
+// checkins keeps the period's check-ins, oldest first, each judged by
+// routines.CheckinEaseOff against the session it follows up. A session
+// beyond the check-in window (storage.FollowsUp) is not held against it.
 func checkins(in Input, byID map[string]storage.Session, limit func(string) int) []CheckinRow {
 	var out []CheckinRow
 	for _, c := range in.Checkins {
@@ -198,23 +187,23 @@ func checkins(in Input, byID map[string]storage.Session, limit func(string) int)
 		if err != nil || d < in.From || d > in.To {
 			continue
 		}
-		row := CheckinRow{Date: c.Date, Pain: c.Pain, Limit: defaultPainLimit}
-		if s, ok := byID[c.SessionID]; ok {
+		row := CheckinRow{Date: c.Date, Pain: c.Pain, Limit: routines.DefaultPainLimit}
+		if s, ok := byID[c.SessionID]; ok && storage.FollowsUp(s, d) {
 			row.Session = storage.LocalStart(s).Format("2006-01-02 15:04")
 			row.Before = s.PainBefore
 			row.Limit = limit(s.Routine.ID)
 		}
+		e := routines.CheckinEaseOff(c.Pain, row.Before, row.Limit)
 		var why []string
-		if row.Before != nil && c.Pain >= *row.Before+2 {
-			why = append(why, fmt.Sprintf("%d above the pain before that session", c.Pain-*row.Before))
+		if e.Rise > 0 {
+			why = append(why, fmt.Sprintf("%d above the pain before that session", e.Rise))
 		}
-		if c.Pain > row.Limit {
+		if e.AboveLimit {
 			why = append(why, fmt.Sprintf("above the routine's limit of %d", row.Limit))
+		} else if e.TopOfScale {
+			why = append(why, "at the top of the scale")
 		}
-		if len(why) > 0 {
-			row.EaseOff = true
-			row.EaseOffWhy = strings.Join(why, "; ")
-		}
+		row.EaseOff, row.EaseOffWhy = e.Flagged(), strings.Join(why, "; ")
 		out = append(out, row)
 	}
 	slices.SortStableFunc(out, func(a, b CheckinRow) int { return strings.Compare(a.Date, b.Date) })

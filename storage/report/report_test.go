@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -79,11 +80,8 @@ func fixture(t testing.TB) Input {
 		Stats:         storage.Stats{CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
 		ScheduledDays: 14, CompletedDays: 3,
 		Library: []storage.RoutineFile{{ID: "lower-back", Name: "Lower back", Hash: hashV2, Source: "lower-back.yaml"}},
-		PainLimit: func(id string) int {
-			if id == "lower-back" {
-				return 5
-			}
-			return 0 // not known: the default applies
+		PainLimit: func(id string) (int, bool) {
+			return 5, id == "lower-back" // others not known: the default applies
 		},
 	}
 }
@@ -225,4 +223,58 @@ func FuzzReport(f *testing.F) {
 			t.Fatal("Markdown carries an escape character")
 		}
 	})
+}
+
+// TestBuildPainRules: the report judges pain by the rules of routines: a
+// limit of 0 is a limit, an unknown routine has the default, 10 is never
+// fine (after a session or the next day), and a check-in is judged against its session only within the
+// check-in window.
+func TestBuildPainRules(t *testing.T) {
+	zero := storage.RoutineRef{ID: "zero", Name: "No pain at all"}
+	ten := storage.RoutineRef{ID: "ten", Name: "Anything goes"}
+	unknown := storage.RoutineRef{ID: "gone", Name: "Deleted"}
+	ex := func(name string) storage.ExerciseResult {
+		return storage.ExerciseResult{ID: "wall-sit", Name: name, SetsPlanned: 1, SetsDone: 1}
+	}
+	in := Input{
+		From: mustDate(t, "2026-03-01"), To: mustDate(t, "2026-03-31"),
+		Sessions: []storage.Session{
+			session(t, "z", "Europe/London", "2026-03-02 09:00", zero, storage.StatusCompleted, ip(0), ip(1), "", ex("Wall sit")),
+			session(t, "t", "Europe/London", "2026-03-04 09:00", ten, storage.StatusCompleted, ip(9), ip(10), "", ex("Wall sit, back flat")),
+			session(t, "u", "Europe/London", "2026-03-06 09:00", unknown, storage.StatusCompleted, ip(1), ip(6), ""),
+		},
+		Checkins: []storage.Checkin{
+			{Date: "2026-03-03", Pain: 1, SessionID: "z"},  // above a limit of 0
+			{Date: "2026-03-05", Pain: 10, SessionID: "t"}, // the top of the scale, at a limit of 10
+			{Date: "2026-03-07", Pain: 5, SessionID: "u"},  // default limit: not above it, but 4 above before
+			{Date: "2026-03-20", Pain: 4, SessionID: "u"},  // two weeks on: not judged against that session
+		},
+		PainLimit: func(id string) (int, bool) {
+			return map[string]int{"zero": 0, "ten": 10}[id], id == "zero" || id == "ten"
+		},
+	}
+	r := Build(in)
+	var got []string
+	for _, p := range r.Pain {
+		got = append(got, fmt.Sprintf("%s limit %d: %v %s", p.Routine, p.Limit, p.AboveLimit, p.Flag))
+	}
+	for _, c := range r.Checkins {
+		got = append(got, fmt.Sprintf("%s after %q limit %d: %v %s", c.Date, c.Session, c.Limit, c.EaseOff, c.EaseOffWhy))
+	}
+	for _, e := range r.Exercises {
+		got = append(got, fmt.Sprintf("%s ×%d", e.Name, e.Sessions))
+	}
+	want := []string{
+		"No pain at all limit 0: true above limit 0",
+		"Anything goes limit 10: true at the top of the scale",
+		"Deleted limit 5: true above limit 5",
+		`2026-03-03 after "2026-03-02 09:00" limit 0: true above the routine's limit of 0`,
+		`2026-03-05 after "2026-03-04 09:00" limit 10: true at the top of the scale`,
+		`2026-03-07 after "2026-03-06 09:00" limit 5: true 4 above the pain before that session`,
+		`2026-03-20 after "" limit 5: false `,
+		"Wall sit, back flat ×2", // the newest name
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
