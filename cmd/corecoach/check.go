@@ -31,14 +31,14 @@ func newCheckCmd(a *app) *cobra.Command {
 				return err
 			}
 			if err := store.Check(); err != nil {
-				fmt.Fprintln(a.stderr, err)
+				fmt.Fprintf(a.stderr, "corecoach: %v\n", err)
 				return silentExit(exitFailure)
 			}
 			n, err := store.SessionCount()
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(a.stdout, "ok: %s (%d sessions)\n", store.Path(), n)
+			_, err = fmt.Fprintf(a.stdout, "ok: %s (%s)\n", store.Path(), plural(n, "session"))
 			return err
 		},
 	}

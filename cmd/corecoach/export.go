@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"corecoach/storage"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -56,10 +58,24 @@ func newImportCmd(a *app) *cobra.Command {
 			}
 			added, skipped, err := store.Import(f)
 			if err != nil {
+				if isDatabaseError(err) {
+					return err // the database is at fault, not the document
+				}
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			_, err = fmt.Fprintf(a.stdout, "imported %d sessions (%d already present)\n", added, skipped)
+			_, err = fmt.Fprintf(a.stdout, "imported %s (%d already present)\n", plural(added, "session"), skipped)
 			return err
 		},
 	}
+}
+
+// isDatabaseError tells a problem of the database file from one of the
+// document being imported, so the message names the right file first.
+func isDatabaseError(err error) bool {
+	for _, target := range []error{storage.ErrInUse, storage.ErrNotCorecoach, storage.ErrDamaged, storage.ErrNewerSchema} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
 }

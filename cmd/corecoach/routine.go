@@ -212,7 +212,7 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, existed, err := st.Routine(r.ID)
+			old, existed, err := st.Routine(r.ID)
 			if err != nil {
 				return err
 			}
@@ -225,7 +225,10 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 				return err
 			}
 			verb := "Added"
-			if existed {
+			switch {
+			case existed && old.Hash == r.Hash:
+				verb = "Already added, unchanged:"
+			case existed:
 				verb = "Replaced"
 			}
 			fmt.Fprintf(a.stdout, "%s %s (%s): %d exercises, %s. Run it with: corecoach run %s\n", verb, r.ID,
