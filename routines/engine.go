@@ -89,7 +89,10 @@ const (
 // drive it with a fake clock.
 //
 // Time left in a step is its deadline minus now, never a count of ticks, so a
-// slow frame, a paused process or a suspended laptop cannot stretch a hold.
+// slow frame or a paused process cannot stretch a hold. Nor can a suspended
+// laptop, provided the times passed in are wall-clock times: time.Now's
+// monotonic reading stops while a laptop sleeps (Linux, macOS), and times
+// compared by it would resume the hold where it was. Pass time.Now().Round(0).
 // Clock behaviour:
 //   - A jump forward ends every step whose deadline it passes, in order, each
 //     counted as done (the time did pass; a suspend cannot be told apart from

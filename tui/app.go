@@ -97,7 +97,12 @@ func (m Model) Interrupted() bool { return m.interrupted }
 // Err is what could not be saved, if anything, to report once the screen is
 // restored. A session write that failed is forgotten once a later write (or
 // Flush) stores the session's newest state.
-func (m Model) Err() error { return errors.Join(m.safetyErr, m.c.saver.failure()) }
+func (m Model) Err() error {
+	if m.c == nil {
+		return nil // not made by New: nothing ran
+	}
+	return errors.Join(m.safetyErr, m.c.saver.failure())
+}
 
 // Init starts the first screen's work.
 func (m Model) Init() tea.Cmd {
@@ -299,6 +304,9 @@ func (m Model) title() string {
 // terminal may end it without a message). Snapshots already written are
 // not written again, and a failed one is retried here.
 func (m Model) Flush() error {
+	if m.c == nil {
+		return nil
+	}
 	if s, ok := m.cur.(*sessionScreen); ok {
 		s.stop()
 	}

@@ -82,23 +82,74 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return err
 	}
 
-	p := tea.NewProgram(tui.New(opts), tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(cueFPS))
+	model := tui.New(opts)
+	p := tea.NewProgram(model, tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(cueFPS))
 	stop := forwardSignals(p)
+	restore := quietPanics()
 	final, runErr := p.Run()
+	restore()
 	stop()
-	m, _ := final.(tui.Model)
-	// The terminal may have gone away without a signal: keep what was done.
-	saveErr := errors.Join(m.Err(), m.SaveRunning())
-	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+	m, ok := final.(tui.Model)
+	if !ok {
+		// A panic in Update returns no model. The first one shares the
+		// session's record, as far as it got, with every later one.
+		m = model
+	}
+	return uiResult(m, runErr)
+}
+
+// uiResult saves what the interface left unsaved, then turns the way it
+// ended into the command's result.
+func uiResult(m tui.Model, runErr error) error {
+	// Bubble Tea does not wait for the last saves when it quits, and the
+	// terminal may have gone away without a signal: write them now.
+	flushErr := flush(m)
+	saveErr := errors.Join(m.Err(), flushErr)
+	switch {
+	case errors.Is(runErr, tea.ErrProgramPanic):
+		// Checked first: Bubble Tea wraps it in ErrProgramKilled.
+		msg := "corecoach stopped on an internal error (a bug); the session so far is saved"
+		if saveErr != nil {
+			msg = "corecoach stopped on an internal error (a bug)"
+		}
+		return errors.Join(errors.New(msg), saveErr)
+	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled):
 		return errors.Join(fmt.Errorf("the terminal interface failed: %w", runErr), saveErr)
-	}
-	if saveErr != nil {
+	case saveErr != nil:
 		return saveErr
-	}
-	if m.Interrupted() || runErr != nil {
+	case m.Interrupted() || runErr != nil:
 		return silentExit(exitInterrupted)
 	}
 	return nil
+}
+
+// flush is Model.Flush that survives the model's own panic: after a crash
+// its state may be broken, and the error must still be printed.
+func flush(m tui.Model) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("the session could not be saved after the error")
+		}
+	}()
+	return m.Flush()
+}
+
+// quietPanics keeps Bubble Tea's panic report, a stack trace, off the
+// screen while the interface runs: uiResult says what happened in one
+// sentence instead. Bubble Tea writes it to os.Stderr, so that is swapped
+// for the null device until restore is called; TEA_DEBUG=1 still has Bubble
+// Tea write the trace to a log file.
+func quietPanics() (restore func()) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return func() {}
+	}
+	stderr := os.Stderr
+	os.Stderr = null
+	return func() {
+		os.Stderr = stderr
+		null.Close()
+	}
 }
 
 // terminal checks that keys come from a terminal and the screen goes to
@@ -141,18 +192,18 @@ func forwardSignals(p *tea.Program) (stop func()) {
 // routine used last, else the default.
 func (a *app) startRoutine(st *storage.Store, arg string) (*routines.Routine, error) {
 	if arg != "" {
-		return a.resolveRoutine(arg)
+		return a.resolveIn(st, arg)
 	}
 	last, ok, err := st.LastSession()
 	if err != nil {
 		return nil, err
 	}
 	if ok && last.Routine.ID != "" {
-		if r, err := a.resolveRoutine(last.Routine.ID); err == nil {
+		if r, err := a.resolveIn(st, last.Routine.ID); err == nil {
 			return r, nil
 		}
 	}
-	return a.resolveRoutine(defaultRoutine)
+	return a.resolveIn(st, defaultRoutine)
 }
 
 // routineList is the home screen's list: the built-in routines, then the

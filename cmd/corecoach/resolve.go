@@ -9,25 +9,35 @@ import (
 	"strings"
 
 	"corecoach/routines"
+	"corecoach/storage"
 )
 
 // resolveRoutine finds a routine named on the command line: a built-in id,
 // the id of a routine added to the library, or a path to a routine file.
+// It opens the database only when the name needs the library.
 func (a *app) resolveRoutine(arg string) (*routines.Routine, error) {
+	return a.resolveIn(nil, arg)
+}
+
+// resolveIn is resolveRoutine with the database already open, or nil to
+// open it only if needed: `corecoach run` opens it once for everything.
+func (a *app) resolveIn(st *storage.Store, arg string) (*routines.Routine, error) {
 	if r, ok := routines.Builtin(arg); ok {
 		return r, nil
 	}
 	if looksLikePath(arg) {
 		return routines.LoadFile(arg)
 	}
-	added, err := a.addedRoutineIDs()
+	files, err := a.libraryFiles(st)
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range added {
-		if id == arg {
-			return a.addedRoutine(arg)
+	added := make([]string, len(files))
+	for i, f := range files {
+		if f.ID == arg {
+			return parseAdded(f)
 		}
+		added[i] = f.ID
 	}
 	msg := fmt.Sprintf("no routine %q: it is not a built-in routine, an added routine or a file", arg)
 	if s := routines.Suggest(arg, append(routines.BuiltinIDs(), added...)); s != "" {
@@ -48,46 +58,26 @@ func looksLikePath(arg string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// addedRoutineIDs lists the routines added to the library. Without a
-// database yet there are none, and none is created just to look.
-func (a *app) addedRoutineIDs() ([]string, error) {
-	files, err := a.addedRoutineFiles()
-	ids := make([]string, len(files))
-	for i, f := range files {
-		ids[i] = f.ID
-	}
-	return ids, err
-}
+// addedRoutineFiles lists the routines added to the library.
+func (a *app) addedRoutineFiles() ([]routineFile, error) { return a.libraryFiles(nil) }
 
-func (a *app) addedRoutineFiles() ([]routineFile, error) {
-	path, err := a.dbPath()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	st, err := a.openStore()
-	if err != nil {
-		return nil, err
+// libraryFiles lists the routines added to st when it is open, else to the
+// database the flags name. Without a database yet there are none, and none
+// is created just to look.
+func (a *app) libraryFiles(st *storage.Store) ([]routineFile, error) {
+	if st == nil {
+		path, err := a.dbPath()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if st, err = a.openStore(); err != nil {
+			return nil, err
+		}
 	}
 	return st.Routines()
-}
-
-// addedRoutine parses a routine stored in the library.
-func (a *app) addedRoutine(id string) (*routines.Routine, error) {
-	st, err := a.openStore()
-	if err != nil {
-		return nil, err
-	}
-	f, ok, err := st.Routine(id)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, fmt.Errorf("no routine %q in the library of %s", id, st.Path())
-	}
-	return parseAdded(f)
 }
 
 // parseAdded parses a stored routine file. It is named by its id so that
