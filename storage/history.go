@@ -137,7 +137,7 @@ func prepareImport(sessions []Session) (recs []importRecord, dups int, err error
 	recs = all[:0]
 	for i, r := range all {
 		if errs[i] != nil {
-			return nil, 0, fmt.Errorf("session %s: %w", r.id, errs[i])
+			return nil, 0, fmt.Errorf("session %s: %w", showID(string(r.id)), errs[i])
 		}
 		if seen[string(r.id)] {
 			dups++

@@ -100,7 +100,7 @@ func (s *Store) SaveSession(sess Session) error {
 	sess = normalize(sess)
 	val, err := json.Marshal(sess)
 	if err != nil {
-		return fmt.Errorf("cannot save to %s: session %s: %w", s.path, sess.ID, err)
+		return fmt.Errorf("cannot save to %s: session %s: %w", s.path, showID(sess.ID), err)
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		if k := tx.Bucket(bucketSessionIDs).Get([]byte(sess.ID)); k != nil && bytes.Equal(tx.Bucket(bucketSessions).Get(k), val) {
@@ -211,7 +211,7 @@ func parseSession(k, v []byte) (Session, error) {
 		}
 	}
 	if err == nil && !bytes.Equal(k, sessionKey(sess.StartedAt, sess.ID)) {
-		err = fmt.Errorf("session %s is stored under the wrong key", sess.ID)
+		err = fmt.Errorf("session %s is stored under the wrong key", showID(sess.ID))
 	}
 	return sess, err
 }

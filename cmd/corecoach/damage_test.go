@@ -87,11 +87,12 @@ func TestEmptyDBFlag(t *testing.T) {
 	}
 }
 
-// Text from an imported document never reaches the terminal raw.
+// Text from an imported document never reaches the terminal raw. Ids are
+// kept as given (an export never rewrites one) and only shown quoted.
 func TestImportRefusesTerminalControls(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	for name, field := range map[string]string{
-		"id": `"id":"A\u001b[2J"`, "note": `"id":"n","note":"\u001b]0;PWN\u0007"`,
+		"note": `"id":"n","note":"\u001b]0;PWN\u0007"`,
 		"routine.name": `"id":"n","routine":{"name":"\u009b31m"}`, "zone": `"id":"n","zone":"Mars/Olympus"`,
 	} {
 		doc := filepath.Join(t.TempDir(), "d.json")

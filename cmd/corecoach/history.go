@@ -79,9 +79,9 @@ func loadHistory(store *storage.Store, filter bool, from storage.Date) ([]storag
 	var sessions []storage.Session
 	var err error
 	if filter {
-		// A session's day is local to it: start the seek a whole day early
-		// (offsets reach UTC+14), then keep those of the right days.
-		sessions, err = store.SessionsSince(from.AddDays(-1).Time())
+		// A session's day is local to it: seek from the earliest instant
+		// of that day anywhere, then keep those of the right days.
+		sessions, err = store.SessionsSince(storage.StartOfDayBound(from))
 		day := from.String()
 		sessions = slices.DeleteFunc(sessions, func(s storage.Session) bool { return storage.SessionDay(s) < day })
 	} else {
@@ -102,13 +102,6 @@ func minutes(s storage.Session) float64 {
 		secs += e.Seconds
 	}
 	return float64(secs) / 60
-}
-
-func painText(p *int) string {
-	if p == nil {
-		return "-"
-	}
-	return strconv.Itoa(*p)
 }
 
 // oneLine makes stored text safe and short for a table cell.
@@ -140,7 +133,7 @@ func writeHistoryTable(w io.Writer, sessions []storage.Session, empty string) er
 	for _, s := range sessions {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f\t%s → %s\t%s\n",
 			storage.LocalStart(s).Format("2006-01-02 15:04"), oneLine(routineLabel(s), 30), s.Status,
-			minutes(s), painText(s.PainBefore), painText(s.PainAfter), oneLine(s.Note, 40))
+			minutes(s), routines.ScoreText(s.PainBefore), routines.ScoreText(s.PainAfter), oneLine(s.Note, 40))
 	}
 	return tw.Flush()
 }

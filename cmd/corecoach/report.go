@@ -79,8 +79,8 @@ func newReportCmd(a *app) *cobra.Command {
 
 // reportInput reads what a report of from..to needs from the store.
 func reportInput(store *storage.Store, from, to storage.Date) (report.Input, error) {
-	// Check-ins on the first day follow up sessions of the day before.
-	st, h, err := loadStats(store, to, from.AddDays(-2).Time())
+	// Check-ins on the first days follow up sessions before the period.
+	st, h, err := loadStats(store, to, storage.StartOfDayBound(from.AddDays(-storage.CheckinDays)))
 	if err != nil {
 		return report.Input{}, err
 	}

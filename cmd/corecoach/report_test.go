@@ -115,3 +115,40 @@ func TestReportCommand(t *testing.T) {
 }
 
 func ContentHashOf(s string) string { return routines.ContentHash([]byte(s)) }
+
+// TestReportPainRules: a routine's limit of 0 is its limit, and a check-in
+// on the first day of the period is judged against a session two days
+// before it, even one started at the widest offset east.
+func TestReportPainRules(t *testing.T) {
+	calm := "corecoach: 1\nid: calm\nname: Calm\npain:\n  limit: 0\nexercises:\n  - use: plank\n"
+	kiritimati, err := time.LoadLocation("Pacific/Kiritimati")
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := time.Date(2026, 3, 1, 0, 30, 0, 0, kiritimati) // 28 Feb in UTC
+	far := storage.Session{ID: "far", Routine: storage.RoutineRef{ID: "calm", Name: "Calm"}, StartedAt: early,
+		Zone: "Pacific/Kiritimati", Status: storage.StatusCompleted, PainBefore: intp(1), PainAfter: intp(1)}
+	db := seedDB(t, []storage.Session{far, londonSession(t, "b", "2026-03-04", "calm", storage.StatusCompleted, intp(0), intp(1))},
+		storage.RoutineFile{ID: "calm", Name: "Calm", Source: "calm.yaml", Data: []byte(calm)})
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveCheckin(storage.Checkin{Date: "2026-03-03", Pain: 3, At: early.Add(48 * time.Hour), SessionID: "far"}); err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func() time.Time) { now = f }(now)
+	now = func() time.Time { return time.Date(2026, 3, 30, 12, 0, 0, 0, time.UTC) } // beyond the stats' pain window
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--db", db, "report", "--since", "2026-03-03"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{
+		"⚠ above limit 0",
+		"| 2026-03-03 |    3 | 2026-03-01 00:30       |              1 | ⚠ Ease off next time: 2 above the pain before that session; above the routine's limit of 0 |",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}

@@ -229,10 +229,9 @@ func (ix *routineIndex) schedule(id string) []time.Weekday {
 	return nil
 }
 
-// painLimit is the routine's pain limit, or 0 when the routine is unknown.
-func (ix *routineIndex) painLimit(id string) int {
-	if r := ix.routine(id); r != nil {
-		return r.PainLimit
-	}
-	return 0
+// painLimit is the routine's pain limit, and false when the routine is
+// unknown (the caller falls back to routines.DefaultPainLimit).
+func (ix *routineIndex) painLimit(id string) (int, bool) {
+	r := ix.routine(id)
+	return routines.PainLimitOf(r), r != nil
 }
