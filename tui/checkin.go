@@ -13,9 +13,11 @@ import (
 )
 
 // The next-day check-in: how pain stands the day after a session tells
-// more than pain during it. On the first home screen of a day after a
-// session, the person is asked once for today's pain; `s` (or esc) skips,
-// and the skip is remembered for the day.
+// more than pain during it. On the first home screen of each of the
+// storage.CheckinDays days after a session, the person is asked once for
+// today's pain; `s` (or esc) skips, and the skip is remembered for the day.
+// After longer, how the back feels says little about that session, so it
+// is not asked.
 
 // settingCheckinSkipped holds the date on which the check-in was skipped.
 const settingCheckinSkipped = "checkin_skipped"
@@ -29,26 +31,25 @@ type checkinState struct {
 	err   error
 }
 
-// easeOff reports whether today's pain calls for going easier next time:
-// 2 or more above the pain before the session, or above the routine's limit.
-func (cs checkinState) easeOff() bool {
+// easeOff says whether, and why, today's pain calls for going easier next
+// time, by routines.CheckinEaseOff.
+func (cs checkinState) easeOff() routines.EaseOff {
 	if cs.today == nil {
-		return false
+		return routines.EaseOff{}
 	}
-	p := cs.today.Pain
-	up := cs.last.PainBefore != nil && p >= *cs.last.PainBefore+2
-	return up || zoneOf(p, cs.limit) == zoneOver
+	return routines.CheckinEaseOff(cs.today.Pain, cs.last.PainBefore, cs.limit)
 }
 
-// readCheckin finds whether the last session, on an earlier day, has been
-// followed up today.
+// readCheckin finds whether the last session, one or two days before today
+// (storage.FollowsUp), has been followed up today.
 func readCheckin(c *common, now time.Time) (checkinState, error) {
-	today := storage.DateOf(now).String()
+	day := storage.DateOf(now)
+	today := day.String()
 	last, ok, err := c.store.LastSession()
-	if err != nil || !ok || storage.SessionDay(last) >= today {
+	if err != nil || !ok || !storage.FollowsUp(last, day) {
 		return checkinState{}, err
 	}
-	cs := checkinState{last: last, limit: painLimit(findRoutine(c.routines, last.Routine.ID))}
+	cs := checkinState{last: last, limit: routines.PainLimitOf(findRoutine(c.routines, last.Routine.ID))}
 	ci, ok, err := c.store.Checkin(today)
 	switch {
 	case err != nil:
@@ -74,12 +75,6 @@ func findRoutine(list []*routines.Routine, id string) *routines.Routine {
 	return nil
 }
 
-// painLimit is a routine's limit, 5 when it has none or is unknown, as in
-// the pain check.
-func painLimit(r *routines.Routine) int {
-	return (&painScreen{routine: r}).limit()
-}
-
 // gotCheckin keeps the state for the home screen and opens the check-in
 // when it is due.
 func (s *homeScreen) gotCheckin(msg checkinLoadedMsg) tea.Cmd {
@@ -102,7 +97,7 @@ func (s *homeScreen) checkinNote() string {
 	switch {
 	case cs.err != nil:
 		lines = wrap("Check-in unavailable: "+cs.err.Error(), w)
-	case cs.easeOff():
+	case cs.easeOff().Flagged():
 		for _, l := range wrap(easeOffText(cs, compact(s.w, s.h)), w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
@@ -117,14 +112,14 @@ func (s *homeScreen) checkinNote() string {
 // easeOffText says plainly what to do when pain is up the next day. It
 // names no cause: that is for the therapist.
 func easeOffText(cs checkinState, short bool) string {
-	p := cs.today.Pain
+	p, e := cs.today.Pain, cs.easeOff()
 	var why []string
-	if p > cs.limit {
+	if e.AboveLimit {
 		why = append(why, fmt.Sprintf("above your limit of %d", cs.limit))
 	}
-	if b := cs.last.PainBefore; b != nil && p >= *b+2 && short {
+	if b := cs.last.PainBefore; e.Rise > 0 && short {
 		why = append(why, fmt.Sprintf("up from %d", *b))
-	} else if b != nil && p >= *b+2 {
+	} else if e.Rise > 0 {
 		why = append(why, fmt.Sprintf("up from %d before your last session", *b))
 	}
 	if len(why) == 0 {
@@ -210,7 +205,7 @@ func (s *checkinScreen) view() string {
 		}
 	} else if !compact(s.w, s.h) {
 		b.WriteString("\n")
-		for _, l := range wrap("How pain is the day after exercise tells more than how it felt during it.", w) {
+		for _, l := range wrap("How your back feels the day after exercise says more than how it felt during it.", w) {
 			b.WriteString(st.Faint.Render(l) + "\n")
 		}
 	}

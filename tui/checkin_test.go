@@ -83,7 +83,7 @@ func TestCheckinAskedOncePerDay(t *testing.T) {
 }
 
 func TestCheckinSkipRemembered(t *testing.T) {
-	h := checkinHarness(t, 80, 24, pastSession(2, ptr(3)))
+	h := checkinHarness(t, 80, 24, pastSession(1, ptr(3)))
 	h.wantScreen("checkin")
 	h.press("7", "s")
 	h.wantScreen("home")
@@ -118,6 +118,9 @@ func TestCheckinNotAsked(t *testing.T) {
 	}{
 		{"no history", nil},
 		{"session today", []storage.Session{pastSession(2, ptr(3)), pastSession(0, ptr(3))}},
+		// After days off, how the back feels says little about that session.
+		{"last session three days ago", []storage.Session{pastSession(3, ptr(3))}},
+		{"last session two weeks ago", []storage.Session{pastSession(20, ptr(3)), pastSession(14, ptr(3))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +161,8 @@ func TestCheckinEaseOff(t *testing.T) {
 		{ptr(9), 9, 8, "above your limit of 8."},
 		{ptr(8), 10, 10, "Your pain today is 10, up from 8"},
 		{ptr(9), 10, 10, "Your pain today is 10, the top of the scale. Ease off"}, // never fine
+		{nil, 1, 0, "Your pain today is 1, above your limit of 0. Ease off"},      // a limit of 0 is a limit
+		{ptr(0), 0, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s-%d-limit%d", scoreText(tt.before), tt.pain, tt.limit), func(t *testing.T) {
@@ -269,6 +274,8 @@ func TestCheckinDueByLocalDay(t *testing.T) {
 		{"late evening, next morning", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 8, 0, 0, 0, ny), true},
 		{"same local day", time.Date(2026, 3, 9, 0, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), false},
 		{"across the clock change", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 3, 30, 0, 0, ny), true},
+		{"two local days on", time.Date(2026, 3, 7, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), true},
+		{"three local days on", time.Date(2026, 3, 6, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 0, 30, 0, 0, ny), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

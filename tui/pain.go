@@ -19,7 +19,7 @@ const (
 	painAfter
 )
 
-const maxPain = 10
+const maxPain = routines.MaxPain
 
 // painWord names a score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe.
 func painWord(n int) string {
@@ -35,7 +35,7 @@ func painWord(n int) string {
 }
 
 // painZone is how a score stands against the routine's limit: comfortably
-// below it, at or just below it, or above it (and 10 always).
+// below it, at or just below it, or over it (routines.PainOver).
 type painZone int
 
 const (
@@ -46,7 +46,7 @@ const (
 
 func zoneOf(score, limit int) painZone {
 	switch {
-	case score > limit || score >= maxPain:
+	case routines.PainOver(score, limit):
 		return zoneOver
 	case score >= limit-1:
 		return zoneNear
@@ -73,12 +73,7 @@ func newPain(c *common, phase painPhase, r *routines.Routine) *painScreen {
 	return &painScreen{c: c, phase: phase, routine: r}
 }
 
-func (s *painScreen) limit() int {
-	if s.routine == nil || s.routine.PainLimit <= 0 {
-		return 5
-	}
-	return s.routine.PainLimit
-}
+func (s *painScreen) limit() int { return routines.PainLimitOf(s.routine) }
 
 func (s *painScreen) setSize(w, h int) { s.w, s.h = w, h }
 
