@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -235,5 +236,15 @@ func BenchmarkSessionView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = h.m.View()
+	}
+}
+
+// BenchmarkHomeVisit is going home: the routine lines are worked out once,
+// in New, not on each visit.
+func BenchmarkHomeVisit(b *testing.B) {
+	c := New(Options{Store: newStore(b), Routines: routines.Builtins(), SafetyConfirmed: true}).c
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = newHome(c)
 	}
 }
