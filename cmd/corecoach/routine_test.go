@@ -32,6 +32,7 @@ func TestRoutineCommands(t *testing.T) {
 	good := writeFile(t, dir, "lower-back.yaml", goodRoutine)
 	bad := writeFile(t, dir, "bad.yaml", "corecoach: 1\nname: X\nexercises:\n  - use: plnak\n    hodl: 3s\n")
 	clash := writeFile(t, dir, "clash.yaml", "corecoach: 1\nid: core-basics\nname: Mine\nexercises:\n  - use: plank\n")
+	changed := writeFile(t, dir, "changed.yaml", "id: lower-back\n"+goodRoutine)
 	missing := filepath.Join(dir, "missing.yaml")
 	tests := []struct {
 		name      string
@@ -59,7 +60,9 @@ func TestRoutineCommands(t *testing.T) {
 		{"list before add", []string{"routine", "list"}, 0,
 			[]string{"ID", "NAME", "EXERCISES", "TIME", "core-basics", "Core basics", "10 min 17 s", "mcgill-big-3", "desk-break"}, nil, "lower-back"},
 		{"add", []string{"routine", "add", good}, 0, []string{"Added lower-back (Lower back): 2 exercises, 2 min 25 s"}, nil, ""},
-		{"add again replaces", []string{"routine", "add", good}, 0, []string{"Replaced lower-back"}, nil, ""},
+		{"add again, unchanged", []string{"routine", "add", good}, 0, []string{"Already added, unchanged: lower-back"}, nil, ""},
+		{"add a changed file replaces", []string{"routine", "add", changed}, 0, []string{"Replaced lower-back"}, nil, ""},
+		{"add the first file back", []string{"routine", "add", good}, 0, []string{"Replaced lower-back"}, nil, ""},
 		{"add invalid", []string{"routine", "add", bad}, 1, nil, []string{bad + ":5:5: unknown key"}, ""},
 		{"add built-in id", []string{"routine", "add", clash}, 1, nil, []string{`the id "core-basics" belongs to a built-in routine`}, ""},
 		{"list after add", []string{"routine", "list"}, 0,
