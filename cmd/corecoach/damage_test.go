@@ -92,7 +92,7 @@ func TestEmptyDBFlag(t *testing.T) {
 func TestImportRefusesTerminalControls(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	for name, field := range map[string]string{
-		"note": `"id":"n","note":"\u001b]0;PWN\u0007"`,
+		"note":         `"id":"n","note":"\u001b]0;PWN\u0007"`,
 		"routine.name": `"id":"n","routine":{"name":"\u009b31m"}`, "zone": `"id":"n","zone":"Mars/Olympus"`,
 	} {
 		doc := filepath.Join(t.TempDir(), "d.json")
