@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 
 	"corecoach/storage"
@@ -57,10 +58,9 @@ func readProgress(st Store, schedule storage.ScheduleFunc, now time.Time) (progr
 	if err != nil {
 		return progressData{}, fmt.Errorf("reading the history: %w", err)
 	}
-	// The earliest day any window needs, less the widest zone offset:
-	// a session's own day may be a day ahead of its UTC date.
+	// From the earliest day any window needs, in every zone.
 	first := min(painFrom.AddDays(-(avgDays - 1)), asOf.AddDays(-13))
-	sessions, err := st.SessionsSince(first.Time().Add(-14 * time.Hour))
+	sessions, err := st.SessionsSince(storage.StartOfDayBound(first))
 	if err != nil {
 		return progressData{}, fmt.Errorf("reading recent sessions: %w", err)
 	}
@@ -83,7 +83,7 @@ func readProgress(st Store, schedule storage.ScheduleFunc, now time.Time) (progr
 		stats:     stats,
 		calendar:  cal,
 		pain:      painDays(dated, painFrom, asOf),
-		exercises: exerciseStats(dated, asOf.AddDays(-(exerciseDays - 1))),
+		exercises: exerciseStats(sessions, asOf.AddDays(-(exerciseDays - 1)), asOf),
 	}, nil
 }
 
@@ -144,35 +144,19 @@ func ratio(sum, n int) *float64 {
 	return &v
 }
 
-// exerciseStats sums each exercise over the sessions on or after from, in
-// the order of the newest session first, so the current routine leads.
-func exerciseStats(sessions []datedSession, from storage.Date) []exerciseStat {
+// exerciseStats sums each exercise over the sessions (oldest first) of
+// from..to by storage.ExerciseTotals, newest session first, so the current
+// routine leads. Sessions that start before from can begin anywhere are
+// left out first: most of them are outside the window.
+func exerciseStats(sessions []storage.Session, from, to storage.Date) []exerciseStat {
+	bound := storage.StartOfDayBound(from)
+	i := sort.Search(len(sessions), func(i int) bool { return !sessions[i].StartedAt.Before(bound) })
+	newest := slices.Clone(sessions[i:])
+	slices.Reverse(newest)
 	var out []exerciseStat
-	index := map[string]int{}
-	for i := len(sessions) - 1; i >= 0; i-- {
-		x := sessions[i]
-		if x.day < from {
-			continue
-		}
-		for _, e := range x.s.Exercises {
-			id := cmp.Or(e.ID, e.Name) // an imported session may lack either
-			k, ok := index[id]
-			if !ok {
-				k = len(out)
-				index[id] = k
-				out = append(out, exerciseStat{id: id, name: cmp.Or(e.Name, e.ID)})
-			}
-			st := &out[k]
-			st.sessions++
-			st.setsDone += e.SetsDone
-			st.setsPlanned += e.SetsPlanned
-			if e.Skipped {
-				st.skipped++
-			}
-			if e.Hurt {
-				st.hurt++
-			}
-		}
+	for _, t := range storage.ExerciseTotals(newest, from, to) {
+		out = append(out, exerciseStat{id: t.ID, name: t.Name, sessions: t.Sessions,
+			setsDone: t.SetsDone, setsPlanned: t.SetsPlanned, skipped: t.Skipped, hurt: t.Hurt})
 	}
 	return out
 }

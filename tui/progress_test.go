@@ -411,10 +411,10 @@ func TestPainDays(t *testing.T) {
 
 func TestExerciseStats(t *testing.T) {
 	at, _ := storage.ParseDate("2026-03-01")
-	mk := func(day int, ex ...storage.ExerciseResult) datedSession {
-		return datedSession{day: at.AddDays(day), s: storage.Session{Exercises: ex}}
+	mk := func(day int, ex ...storage.ExerciseResult) storage.Session {
+		return storage.Session{StartedAt: at.AddDays(day).Time().Add(9 * time.Hour), Exercises: ex}
 	}
-	sessions := []datedSession{
+	sessions := []storage.Session{
 		mk(-1, storage.ExerciseResult{ID: "old", Name: "Old", SetsPlanned: 3, SetsDone: 3}),
 		mk(0, storage.ExerciseResult{ID: "a", Name: "A then", SetsPlanned: 3, SetsDone: 1, Hurt: true},
 			storage.ExerciseResult{ID: "b", Name: "B", SetsPlanned: 2, Skipped: true}),
@@ -422,7 +422,7 @@ func TestExerciseStats(t *testing.T) {
 			storage.ExerciseResult{ID: "a", Name: "A now", SetsPlanned: 3, SetsDone: 3}),
 		mk(3, storage.ExerciseResult{Name: "Imported", SetsPlanned: 1, SetsDone: 1}), // no id
 	}
-	got := exerciseStats(sessions, at)
+	got := exerciseStats(sessions, at, at.AddDays(3))
 	want := []exerciseStat{
 		{id: "Imported", name: "Imported", sessions: 1, setsDone: 1, setsPlanned: 1},
 		{id: "b", name: "B", sessions: 2, setsDone: 2, setsPlanned: 4, skipped: 1},
