@@ -42,7 +42,31 @@ func decodeImported(raw []byte) (Session, error) {
 	if err := checkSession(s); err != nil {
 		return s, err
 	}
+	if err := checkImportedValues(s); err != nil {
+		return s, err
+	}
 	return s, checkImportedText(s)
+}
+
+// checkImportedValues refuses what no session can hold: counts or seconds
+// below zero, and an end before the start. Stats would count them as they
+// are, so a bad document would skew every figure after it.
+func checkImportedValues(s Session) error {
+	if s.EndedAt != nil && s.EndedAt.Before(s.StartedAt) {
+		return fmt.Errorf("ended_at %s is before started_at %s",
+			s.EndedAt.Format(time.RFC3339), s.StartedAt.Format(time.RFC3339))
+	}
+	for i, e := range s.Exercises {
+		for _, f := range []struct {
+			name string
+			n    int
+		}{{"sets_planned", e.SetsPlanned}, {"sets_done", e.SetsDone}, {"seconds", e.Seconds}} {
+			if f.n < 0 {
+				return fmt.Errorf("exercises[%d].%s %d is negative; it must be 0 or more", i, f.name, f.n)
+			}
+		}
+	}
+	return nil
 }
 
 const rfc3339Example = "2026-03-08T23:30:00-04:00"
@@ -120,9 +144,10 @@ func sessionLabel(n int, id string) string {
 	return fmt.Sprintf("session %d (id %s)", n, showID(id))
 }
 
-// cleanSession makes every text field but the id as an import accepts it:
-// what routines.Sanitize removes is dropped and tabs and newlines become
-// spaces. Export applies it, so that a backup of sessions stored before
+// cleanSession makes every field but the id as an import accepts it:
+// what routines.Sanitize removes is dropped, tabs and newlines become
+// spaces, negative counts become 0 and an end before the start becomes the
+// start. Export applies it, so that a backup of sessions stored before
 // imports refused such text still imports. The id stays as it is, so that
 // the backup imports onto the very sessions it came from.
 func cleanSession(s Session) Session {
@@ -132,7 +157,14 @@ func cleanSession(s Session) Session {
 		s.Exercises = slices.Clone(s.Exercises)
 	}
 	for i := range s.Exercises {
-		s.Exercises[i].ID, s.Exercises[i].Name = cleanText(s.Exercises[i].ID), cleanText(s.Exercises[i].Name)
+		e := &s.Exercises[i]
+		e.ID, e.Name = cleanText(e.ID), cleanText(e.Name)
+		e.SetsPlanned, e.SetsDone, e.Seconds = max(e.SetsPlanned, 0), max(e.SetsDone, 0), max(e.Seconds, 0)
+	}
+	// A wall clock set back during a session can end it before its start.
+	if s.EndedAt != nil && s.EndedAt.Before(s.StartedAt) {
+		end := s.StartedAt
+		s.EndedAt = &end
 	}
 	return s
 }

@@ -127,6 +127,12 @@ func TestImportRefuses(t *testing.T) {
 		{"C1 in routine name", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","routine":{"name":"a\u009bb"}}`), "routine.name holds a control character (U+009B)"},
 		{"DEL in routine id", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","routine":{"id":"a\u007f"}}`), "routine.id holds a control character (U+007F)"},
 		{"bidi in exercise", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p"},{"id":"q","name":"\u202eevil"}]}`), "exercises[1].name holds a control character (U+202E)"},
+		{"negative sets done", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p"},{"id":"q","sets_done":-1}]}`),
+			"session 1 (id y): exercises[1].sets_done -1 is negative"},
+		{"negative sets planned", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","sets_planned":-3}]}`), "exercises[0].sets_planned -3 is negative"},
+		{"negative seconds", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","seconds":-5}]}`), "exercises[0].seconds -5 is negative"},
+		{"end before start", doc(ok, `{"id":"y","started_at":"2026-01-05T08:00:00Z","ended_at":"2026-01-05T07:59:59Z","status":"partial"}`),
+			"session 2 (id y): ended_at 2026-01-05T07:59:59Z is before started_at 2026-01-05T08:00:00Z"},
 		{"pain type", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":"4"}`), "session 1 (id y): pain_after must be a whole number, not string"},
 	}
 	for _, tt := range tests {
@@ -217,5 +223,31 @@ func TestExportKeepsIDs(t *testing.T) {
 	}
 	if len(b) != 4 {
 		t.Errorf("sessions after import: %q", ids)
+	}
+}
+
+// A session stored before imports refused impossible values, say one a
+// clock set back ended before its start, still exports as a backup that
+// imports.
+func TestExportCleansImpossibleValues(t *testing.T) {
+	src := newStore(t)
+	a := session("01A", time.Date(2026, 3, 8, 10, 0, 0, 0, time.UTC), StatusPartial)
+	end := a.StartedAt.Add(-time.Minute)
+	a.EndedAt = &end
+	a.Exercises = []ExerciseResult{{ID: "plank", SetsPlanned: -1, SetsDone: -2, Seconds: -3}}
+	if err := src.SaveSession(a); err != nil {
+		t.Fatal(err)
+	}
+	dst := newStore(t)
+	if added, _, err := dst.Import(bytes.NewReader(exportSessions(t, src))); err != nil || added != 1 {
+		t.Fatalf("Import(export) = %d, %v; want 1 added", added, err)
+	}
+	got, err := dst.Sessions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := got[0].Exercises[0]
+	if !got[0].EndedAt.Equal(a.StartedAt) || e.SetsPlanned != 0 || e.SetsDone != 0 || e.Seconds != 0 {
+		t.Errorf("imported %+v ended %v; want zeros and the end at the start", e, got[0].EndedAt)
 	}
 }
