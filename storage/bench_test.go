@@ -102,6 +102,16 @@ func BenchmarkCheck10k(b *testing.B) {
 	}
 }
 
+// BenchmarkVerify10k is what the terminal interface runs before it starts.
+func BenchmarkVerify10k(b *testing.B) {
+	s := storeWith(b, 10_000)
+	for b.Loop() {
+		if err := s.Verify(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPageCheck10k is bbolt's page check alone.
 func BenchmarkPageCheck10k(b *testing.B) {
 	s := storeWith(b, 10_000)

@@ -223,3 +223,24 @@ func FuzzMetaProblem(f *testing.F) {
 		_ = metaProblem(page, 0, size)
 	})
 }
+
+// The QA report's file: a page of sessions overwritten. Verify finds it
+// before anything is done; a sound file and one not created yet verify.
+func TestVerify(t *testing.T) {
+	missing, err := Open(t.TempDir() + "/none.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := missing.Verify(); err != nil {
+		t.Errorf("Verify(missing) = %v", err)
+	}
+	s, _ := qaStore(t)
+	if err := s.Verify(); err != nil {
+		t.Fatalf("Verify(sound) = %v", err)
+	}
+	overwritePage(t, s.Path(), 4)
+	if s, err = Open(s.Path()); err != nil {
+		t.Fatalf("Open after damage to a session page = %v; the QA file opens", err)
+	}
+	wantDamage(t, "Verify", s.Verify(), s.Path(), "")
+}

@@ -62,3 +62,22 @@ func TestRunNeedsTerminal(t *testing.T) {
 		})
 	}
 }
+
+// A file damaged in its session pages opens, since only some reads touch
+// them: the interface checks the pages first and refuses to start a session
+// it could not save, before the screen changes and without writing.
+func TestE2EDamagedDatabaseRefusedBeforeTheInterface(t *testing.T) {
+	bin, _, _ := e2eSetup(t)
+	for _, args := range [][]string{{"run", "mine"}, {}} {
+		db, _ := qaDB(t)
+		data := randomPage(t, db, 4)
+		term := startTerminal(t, bin, append([]string{"--db", db}, args...)...)
+		if code := term.exitCode(); code != 1 {
+			t.Errorf("%v: exit %d; want 1\n%q", args, code, term.out.String())
+		}
+		term.waitFor("database " + db + " is damaged (")
+		if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
+			t.Errorf("%v wrote to the damaged file", args)
+		}
+	}
+}
