@@ -48,6 +48,9 @@ type Model struct {
 	interrupted bool
 	safetyErr   error // the safety confirmation could not be remembered
 	saveErr     error // a session write that failed and is not yet made good: shown on screen
+	// refused is the database refusing writes (damaged, or not one this
+	// program can write): the interface stops and only quits.
+	refused error
 }
 
 // New builds the interface.
@@ -101,6 +104,9 @@ func (m Model) Err() error {
 	if m.c == nil {
 		return nil // not made by New: nothing ran
 	}
+	if m.refused != nil {
+		return m.refused
+	}
 	return errors.Join(m.safetyErr, m.c.saver.failure())
 }
 
@@ -135,11 +141,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case sessionSavedMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
 		// Saves finish out of order: ask the saver what is still unwritten.
 		m.saveErr = m.c.saver.failure()
 		m.resize()
 		return m, nil
+	case checkinSavedMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
 	case safetySavedMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
 		if msg.err != nil {
 			m.safetyErr = fmt.Errorf("remembering the safety confirmation: %w", msg.err)
 		}
@@ -225,6 +241,31 @@ func routineOf(s screen) *routines.Routine {
 	return nil
 }
 
+// refuse stops everything when the database refuses writes: a running
+// session ends where it is, and the screen says what was lost and what to
+// do. What is left unsaved stays so; the exit does not write again.
+func (m Model) refuse(err error) (tea.Model, tea.Cmd) {
+	if m.refused != nil {
+		return m, nil
+	}
+	if s, ok := m.cur.(*sessionScreen); ok {
+		s.stop()
+	}
+	lost := false
+	if r := m.c.current; r != nil {
+		lost = !m.c.saver.saved(r.s.ID, r.seq)
+	}
+	m.refused = err
+	if lost {
+		m.refused = fmt.Errorf("the session could not be saved: %w", err)
+	}
+	m.saveErr = nil
+	m.c.help.ShowAll = false
+	m.cur = newDamaged(m.c, err, lost)
+	m.resize()
+	return m, nil
+}
+
 // interrupt ends the program at once. The session is saved here,
 // synchronously, because the process is about to end; a failure stays in
 // the saver for Err.
@@ -304,7 +345,7 @@ func (m Model) title() string {
 // terminal may end it without a message). Snapshots already written are
 // not written again, and a failed one is retried here.
 func (m Model) Flush() error {
-	if m.c == nil {
+	if m.c == nil || m.refused != nil {
 		return nil
 	}
 	if s, ok := m.cur.(*sessionScreen); ok {

@@ -80,7 +80,7 @@ func findRoutine(list []*routines.Routine, id string) *routines.Routine {
 func (s *homeScreen) gotCheckin(msg checkinLoadedMsg) tea.Cmd {
 	s.checkin = msg.state
 	s.checkin.err = msg.err
-	if msg.err == nil && msg.state.due {
+	if msg.err == nil && msg.state.due && !s.c.checkinLeft {
 		return send(openCheckinMsg{state: msg.state})
 	}
 	return nil
@@ -166,6 +166,12 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		k := s.c.keys
 		switch {
 		case s.saving:
+		case key.Matches(msg, k.Quit):
+			return s, tea.Quit
+		case s.err != nil && key.Matches(msg, k.SkipPain, k.Back):
+			// Writing the skip would likely fail too: leave without it.
+			s.c.checkinLeft = true
+			return s, send(goHomeMsg{})
 		case key.Matches(msg, k.Confirm):
 			s.saving = true
 			return s, saveCheckin(s.c, s.state.last.ID, s.pain.score)
@@ -234,5 +240,5 @@ func (s *checkinScreen) ShortHelp() []key.Binding {
 }
 
 func (s *checkinScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Kill}}
+	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Quit, s.c.keys.Kill}}
 }

@@ -201,6 +201,8 @@ func (h *harness) screen() string {
 		return "progress"
 	case *checkinScreen:
 		return "checkin"
+	case *damagedScreen:
+		return "damaged"
 	}
 	return "?"
 }
