@@ -23,11 +23,15 @@ var redFlags = [][2]string{
 }
 
 // safetyScreen lists the red flags before the first session; it can be
-// read again from home.
+// read again from home. In a window too small for the whole list it
+// scrolls, and enter counts only once the end has been shown: every flag
+// must have been in front of the person before "none applies" is believed.
 type safetyScreen struct {
 	c       *common
 	start   *routines.Routine // `corecoach run`: go to its pain check next
 	revisit bool              // opened again from home: nothing to confirm
+	top     int               // first line shown
+	read    bool              // the end of the list has been on screen
 	w, h    int
 }
 
@@ -35,80 +39,130 @@ func newSafety(c *common, start *routines.Routine, revisit bool) *safetyScreen {
 	return &safetyScreen{c: c, start: start, revisit: revisit}
 }
 
-func (s *safetyScreen) setSize(w, h int) { s.w, s.h = w, h }
+func (s *safetyScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	s.scroll(0)
+}
+
+// scroll moves the window by n lines, within the list, and notes when its
+// end is on screen.
+func (s *safetyScreen) scroll(n int) {
+	lines, rows := len(s.lines()), s.rows()
+	s.top = max(0, min(s.top+n, lines-rows))
+	if s.top+rows >= lines && s.h > 0 {
+		s.read = true
+	}
+}
+
+// rows is how many lines of the list fit: all the height when the list
+// does, else one less, for the "more below" line.
+func (s *safetyScreen) rows() int {
+	if len(s.lines()) <= s.h {
+		return s.h
+	}
+	return max(1, s.h-1)
+}
 
 func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
 	}
+	keys := s.c.keys
 	switch {
-	case key.Matches(k, s.c.keys.Confirm):
-		if s.revisit {
+	case key.Matches(k, keys.Down):
+		s.scroll(1)
+	case key.Matches(k, keys.Up):
+		s.scroll(-1)
+	case key.Matches(k, keys.Confirm):
+		switch {
+		case s.revisit:
 			return s, send(goHomeMsg{})
+		case !s.read:
+			return s, nil // not believed before every flag has been shown
 		}
 		return s, tea.Batch(confirmSafety(s.c), send(safetyDoneMsg{}))
-	case s.revisit && key.Matches(k, s.c.keys.Back, s.c.keys.Quit):
+	case s.revisit && key.Matches(k, keys.Back, keys.Quit):
 		return s, send(goHomeMsg{})
-	case key.Matches(k, s.c.keys.Quit):
+	case key.Matches(k, keys.Quit):
 		return s, tea.Quit
 	}
 	return s, nil
 }
 
 func (s *safetyScreen) view() string {
+	lines, rows := s.lines(), s.rows()
+	if len(lines) <= rows {
+		return strings.Join(lines, "\n")
+	}
+	shown := lines[s.top:min(s.top+rows, len(lines))]
+	hint := "↓ more below"
+	if s.top+rows >= len(lines) {
+		hint = "↑ more above"
+	}
+	return strings.Join(shown, "\n") + "\n" + s.c.styles.Faint.Render(hint)
+}
+
+// lines is the whole screen, every line within the width: the long form,
+// or in a small window a short one.
+func (s *safetyScreen) lines() []string {
 	st := s.c.styles
 	if compact(s.w, s.h) {
-		return s.compactView()
+		w := max(s.w, 10)
+		out := []string{st.Title.Render("Stop and seek care if you have:")}
+		return append(out, flagLines(st, 1, w)...)
 	}
 	w := max(s.w-2, 10)
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Before you start") + "\n\n")
-	for _, l := range wrap("Stop and seek medical care, instead of exercising, if you have any of these:", w) {
-		b.WriteString(l + "\n")
+	out := []string{st.Title.Render("Before you start"), ""}
+	out = append(out, wrap("Stop and seek medical care, instead of exercising, if you have any of these:", w)...)
+	out = append(out, "")
+	out = append(out, flagLines(st, 0, w)...)
+	out = append(out, "")
+	note := "corecoach is not a doctor. It paces the exercises your therapist chose; it cannot tell what causes your pain."
+	for _, l := range wrap(note, w) {
+		out = append(out, st.Faint.Render(l))
 	}
-	b.WriteString("\n")
+	out = append(out, "")
+	if s.revisit {
+		return append(out, "Press enter to go back.")
+	}
+	for _, l := range wrap("Press enter if none of these applies to you.", w) {
+		out = append(out, st.Bold.Render(l))
+	}
+	return out
+}
+
+// flagLines lists the red flags in their long (form 0) or short (1) form,
+// wrapped to w columns under a "!".
+func flagLines(st Styles, form, w int) []string {
+	var out []string
 	for _, f := range redFlags {
-		for i, l := range wrap(f[0], w-2) {
+		for i, l := range wrap(f[form], w-2) {
 			lead := "  "
 			if i == 0 {
 				lead = st.Bad.Render("!") + " "
 			}
-			b.WriteString(lead + l + "\n")
+			out = append(out, lead+l)
 		}
 	}
-	b.WriteString("\n")
-	note := "corecoach is not a doctor. It paces the exercises your therapist chose; it cannot tell what causes your pain."
-	for _, l := range wrap(note, w) {
-		b.WriteString(st.Faint.Render(l) + "\n")
-	}
-	b.WriteString("\n")
-	if s.revisit {
-		b.WriteString("Press enter to go back.")
-	} else {
-		b.WriteString(st.Bold.Render("Press enter if none of these applies to you."))
-	}
-	return b.String()
-}
-
-// compactView keeps every red flag on screen in a small window.
-func (s *safetyScreen) compactView() string {
-	st := s.c.styles
-	lines := []string{st.Title.Render("Stop and seek care if you have:")}
-	for _, f := range redFlags {
-		lines = append(lines, st.Bad.Render("!")+" "+f[1])
-	}
-	return strings.Join(lines, "\n")
+	return out
 }
 
 func (s *safetyScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
+	more := with(k.Down, "↓/j", "more")
+	if len(s.lines()) <= s.h {
+		more.SetEnabled(false)
+	}
 	if s.revisit {
-		return []key.Binding{with(k.Confirm, "enter", "back"), k.Help}
+		return []key.Binding{more, with(k.Confirm, "enter", "back"), k.Help}
+	}
+	if !s.read {
+		return []key.Binding{more, k.Quit, k.Help}
 	}
 	return []key.Binding{with(k.Confirm, "enter", "none applies"), k.Quit, k.Help}
 }
 
 func (s *safetyScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.ShortHelp(), {s.c.keys.Kill}}
+	return [][]key.Binding{s.ShortHelp(), {with(s.c.keys.Up, "↑/k", "back up"), s.c.keys.Kill}}
 }
