@@ -188,34 +188,34 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *checkinScreen) view() string {
 	st := s.c.styles
 	w := max(s.w, 10)
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Check-in") + "\n")
+	title := block{lines: []string{st.Title.Render("Check-in")}, drop: dropTitle}
 	last := s.state.last
 	about := fmt.Sprintf("%s you did %s (pain %s).", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))
 	if compact(s.w, s.h) {
 		about = fmt.Sprintf("%s: %s, pain %s", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))
 	}
+	aboutB := block{drop: dropLegend}
 	for _, l := range wrap(about, w) {
-		b.WriteString(st.Faint.Render(l) + "\n")
+		aboutB.lines = append(aboutB.lines, st.Faint.Render(l))
 	}
-	b.WriteString("\n")
+	question := block{drop: dropQuestion}
 	for _, l := range wrap("How much pain do you have today?", w) {
-		b.WriteString(st.Heading.Render(l) + "\n")
+		question.lines = append(question.lines, st.Heading.Render(l))
 	}
-	b.WriteString("\n" + s.pain.scale() + "\n")
 	z := zoneOf(s.pain.score, s.pain.limit())
-	b.WriteString(z.style(st).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score))) + "\n")
+	score := block{lines: []string{s.pain.scale(), z.style(st).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score)))}}
+	var after block
 	if s.err != nil {
 		for _, l := range wrap(s.err.Error(), w) {
-			b.WriteString(st.Bad.Render(l) + "\n")
+			after.lines = append(after.lines, st.Bad.Render(l))
 		}
 	} else if !compact(s.w, s.h) {
-		b.WriteString("\n")
+		after = block{lines: []string{""}, drop: dropExtra}
 		for _, l := range wrap("How your back feels the day after exercise says more than how it felt during it.", w) {
-			b.WriteString(st.Faint.Render(l) + "\n")
+			after.lines = append(after.lines, st.Faint.Render(l))
 		}
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return fitBlocks([]block{title, aboutB, blank, question, blank, score, after}, s.h)
 }
 
 // sessionWhen names the session's day from today: "Yesterday", "On Monday"

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -111,3 +112,44 @@ func bar(st Styles, frac float64, w int) string {
 	n := int(frac*float64(w) + 0.5)
 	return st.BarFull.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", w-n))
 }
+
+// block is a part of a screen. When the screen is too short, the blocks of
+// the highest drop rank go first; rank 0 is never dropped.
+type block struct {
+	lines []string
+	drop  int
+}
+
+// fitBlocks joins the blocks, leaving out the least important until the
+// rest fit in h rows (or only blocks of rank 0 are left).
+func fitBlocks(blocks []block, h int) string {
+	for {
+		n, worst := 0, 0
+		for _, b := range blocks {
+			n += len(b.lines)
+			worst = max(worst, b.drop)
+		}
+		if n <= h || worst == 0 {
+			break
+		}
+		blocks = slices.DeleteFunc(blocks, func(b block) bool { return b.drop == worst })
+	}
+	var lines []string
+	for _, b := range blocks {
+		lines = append(lines, b.lines...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// blank is an empty line, dropped before anything else.
+var blank = block{lines: []string{""}, drop: dropBlank}
+
+// Drop ranks shared by the screens, least important last.
+const (
+	dropNever = iota
+	dropQuestion
+	dropTitle
+	dropLegend
+	dropBlank
+	dropExtra
+)

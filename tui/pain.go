@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"corecoach/routines"
+	"corecoach/storage"
 )
 
 // painPhase is when the pain check happens.
@@ -124,34 +125,42 @@ func (s *painScreen) done(score *int) tea.Cmd {
 func (s *painScreen) view() string {
 	st := s.c.styles
 	w := max(s.w, 10)
-	var b strings.Builder
+	var title, question, legend, extra block
 	if s.routine != nil {
-		b.WriteString(st.Title.Render(routines.Sanitize(s.routine.Name)) + "\n\n")
+		title = block{lines: []string{st.Title.Render(routines.Sanitize(s.routine.Name)), ""}, drop: dropTitle}
 	}
-	q := "How much pain do you have right now?"
-	if s.phase == painAfter {
-		q = "Well done. How much pain do you have now?"
+	for _, l := range wrap(s.question(), w) {
+		question.lines = append(question.lines, st.Heading.Render(l))
 	}
-	for _, l := range wrap(q, w) {
-		b.WriteString(st.Heading.Render(l) + "\n")
-	}
-	b.WriteString("\n" + s.scale() + "\n")
+	question.drop = dropQuestion
 	z := zoneOf(s.score, s.limit())
-	b.WriteString(z.style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score))) + "\n\n")
+	score := block{lines: []string{s.scale(), z.style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))}}
 	if s.warning {
+		// Under the score, so that a cut-off advice never hides it.
+		advice := block{drop: dropNever}
 		for _, l := range wrap(s.advice(), w) {
-			b.WriteString(st.Warn.Render(l) + "\n")
+			advice.lines = append(advice.lines, st.Warn.Render(l))
 		}
-		return strings.TrimSuffix(b.String(), "\n")
+		return fitBlocks([]block{title, question, blank, score, blank, advice}, s.h)
 	}
-	b.WriteString(st.Faint.Render(fmt.Sprintf("0 none · 1-3 mild · 4-6 moderate · 7-10 severe · your limit: %d", s.limit())) + "\n")
+	legend = block{lines: []string{st.Faint.Render(fmt.Sprintf("0 none · 1-3 mild · 4-6 moderate · 7-10 severe · your limit: %d", s.limit()))}, drop: dropLegend}
 	if s.phase == painBefore && s.routine != nil && s.routine.Notes != "" && !compact(s.w, s.h) {
-		b.WriteString("\n" + st.Heading.Render("From your therapist") + "\n")
-		for _, l := range wrap(routines.Sanitize(strings.TrimSpace(s.routine.Notes)), w) {
-			b.WriteString(l + "\n")
-		}
+		extra = block{lines: []string{"", st.Heading.Render("From your therapist")}, drop: dropExtra}
+		extra.lines = append(extra.lines, wrap(routines.Sanitize(strings.TrimSpace(s.routine.Notes)), w)...)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return fitBlocks([]block{title, question, blank, score, blank, legend, extra}, s.h)
+}
+
+// question is what the screen asks: after a stopped session it says so
+// rather than praise.
+func (s *painScreen) question() string {
+	switch {
+	case s.phase == painBefore:
+		return "How much pain do you have right now?"
+	case s.rec != nil && s.rec.s.Status == storage.StatusPartial:
+		return "Session stopped and saved. How much pain do you have now?"
+	}
+	return "Well done. How much pain do you have now?"
 }
 
 // advice is the calm message for a score above the limit.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"corecoach/routines"
 )
 
@@ -52,6 +54,16 @@ func (s *sessionScreen) label(sn routines.Snapshot) string {
 		return s.c.styles.Paused.Render("PAUSED · space to resume")
 	}
 	return s.c.styles.Heading.Render(stepLabel(sn.Step))
+}
+
+// clockLine is the label and the countdown on one line, the pause label
+// shortened to fit so that the countdown is never cut off.
+func (s *sessionScreen) clockLine(sn routines.Snapshot, clock string) string {
+	line := s.label(sn) + " " + clock
+	if sn.Paused && !s.confirmQuit && lipgloss.Width(line) > s.w {
+		line = s.c.styles.Paused.Render("PAUSED") + " " + clock
+	}
+	return line
 }
 
 // detail is the line under the countdown: the rep, or what a pause is for.
@@ -189,7 +201,7 @@ func (s *sessionScreen) compactView(sn routines.Snapshot) string {
 			lines = append(lines, center(digits.Render(row), w))
 		}
 	} else {
-		lines = append(lines, spread(s.label(sn)+" "+digits.Render(clock), short.Replace(s.detail(sn)), w))
+		lines = append(lines, spread(s.clockLine(sn, digits.Render(clock)), short.Replace(s.detail(sn)), w))
 	}
 	lines = append(lines, bar(st, sn.StepProgress, w), st.Faint.Render(s.nextText(sn.Index)))
 	if status := s.status(); status != "" {
