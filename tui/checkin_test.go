@@ -165,7 +165,7 @@ func TestCheckinEaseOff(t *testing.T) {
 		{ptr(0), 0, 0, ""},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s-%d-limit%d", scoreText(tt.before), tt.pain, tt.limit), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s-%d-limit%d", routines.ScoreText(tt.before), tt.pain, tt.limit), func(t *testing.T) {
 			r := testRoutine()
 			r.PainLimit = tt.limit
 			st := newStore(t)

@@ -162,10 +162,15 @@ func (s *homeScreen) status() string {
 		return ""
 	}
 	streak := fmt.Sprintf("Streak: %s", days(s.ov.stats.CurrentStreakDays))
-	if s.ov.last == nil {
+	switch sc := s.ov.scored; {
+	case s.ov.last == nil:
 		return streak + st.Faint.Render(" · no sessions yet")
+	case sc == nil:
+		return streak
+	case s.ov.scoredOn != "":
+		return streak + fmt.Sprintf(" · last pain %s (%s)", painPair(sc.PainBefore, sc.PainAfter), s.ov.scoredOn)
 	}
-	return streak + " · last pain " + painPair(s.ov.last.PainBefore, s.ov.last.PainAfter)
+	return streak + " · last pain " + painPair(s.ov.scored.PainBefore, s.ov.scored.PainAfter)
 }
 
 func days(n int) string {
@@ -177,14 +182,7 @@ func days(n int) string {
 
 // painPair shows "4 → 2", with "–" for a skipped score.
 func painPair(before, after *int) string {
-	return scoreText(before) + " → " + scoreText(after)
-}
-
-func scoreText(p *int) string {
-	if p == nil {
-		return "–"
-	}
-	return fmt.Sprint(*p)
+	return routines.ScoreText(before) + " → " + routines.ScoreText(after)
 }
 
 func (s *homeScreen) ShortHelp() []key.Binding {

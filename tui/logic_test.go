@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -50,7 +51,7 @@ func TestPainChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := painChange(tt.before, tt.after); got != tt.want {
-			t.Errorf("painChange(%v, %v) = %q, want %q", scoreText(tt.before), scoreText(tt.after), got, tt.want)
+			t.Errorf("painChange(%v, %v) = %q, want %q", routines.ScoreText(tt.before), routines.ScoreText(tt.after), got, tt.want)
 		}
 	}
 }

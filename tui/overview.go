@@ -12,6 +12,10 @@ type overview struct {
 	stats     storage.Stats
 	todayDone bool
 	last      *storage.Session // the newest session, if any
+	// scored is the newest session of the last 14 days with a pain score,
+	// and scoredOn its day in words ("" when it is the newest session).
+	scored   *storage.Session
+	scoredOn string
 }
 
 // computeOverview reads the history and applies the streak rules as of now's
@@ -43,7 +47,37 @@ func computeOverview(st Store, schedule storage.ScheduleFunc, now time.Time) (ov
 	if ok {
 		ov.last = &last
 	}
+	ov.scored, ov.scoredOn = lastScored(last, ok, recent, asOf)
 	return ov, nil
+}
+
+// lastScored finds the newest session with a pain score: the last one, or
+// else the newest recent one, named by its day since it is not the last.
+func lastScored(last storage.Session, ok bool, recent []storage.Session, asOf storage.Date) (*storage.Session, string) {
+	scored := func(s storage.Session) bool { return s.PainBefore != nil || s.PainAfter != nil }
+	if ok && scored(last) {
+		return &last, ""
+	}
+	for i := len(recent) - 1; i >= 0; i-- {
+		s := recent[i]
+		day, err := storage.ParseDate(storage.SessionDay(s))
+		if !scored(s) || err != nil || day > asOf {
+			continue
+		}
+		return &s, dayWord(day, asOf)
+	}
+	return nil, ""
+}
+
+// dayWord names a recent day from asOf: "today", "yesterday", "Mon".
+func dayWord(day, asOf storage.Date) string {
+	switch asOf - day {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return day.Weekday().String()[:3]
 }
 
 // loaded holds an overview once it arrives, or the error that came instead.

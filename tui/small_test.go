@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"corecoach/storage"
 )
 
 // smallSizes are windows at and just above the minimum, where screens
@@ -111,5 +113,35 @@ func TestPainAfterWording(t *testing.T) {
 	h.finishSession()
 	if v := flat(h.view()); !strings.Contains(v, "Well done. How much pain do you have now?") {
 		t.Fatalf("after the whole session:\n%s", h.view())
+	}
+}
+
+// Home's last pain is from the newest session with a score, named by its
+// day when a later session skipped both; nothing when none has one.
+func TestHomeLastPain(t *testing.T) {
+	skipped := pastSession(0, nil)
+	skipped.PainAfter = nil
+	tests := []struct {
+		name     string
+		sessions []storage.Session
+		want     string
+		not      string
+	}{
+		{"newest scored", []storage.Session{pastSession(1, ptr(4))}, "last pain 4 → 2\n", "("},
+		{"newest skipped", []storage.Session{pastSession(1, ptr(4)), skipped}, "last pain 4 → 2 (yesterday)", "– → –"},
+		{"none scored", []storage.Session{skipped}, "Streak: 1 day", "last pain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := checkinHarness(t, 80, 24, tt.sessions...)
+			if h.screen() == "checkin" {
+				h.press("esc")
+			}
+			h.wantScreen("home")
+			v := h.view()
+			if !strings.Contains(v, tt.want) || strings.Contains(v, tt.not) {
+				t.Fatalf("want %q and no %q:\n%s", tt.want, tt.not, v)
+			}
+		})
 	}
 }
