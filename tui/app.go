@@ -286,7 +286,7 @@ func (m Model) footer() string {
 	if tooSmall(m.c.width, m.c.height) {
 		return ""
 	}
-	f := m.c.help.View(m.cur)
+	f := footerHelp(m.c.help, m.cur, m.c.width)
 	if m.saveErr != nil {
 		f = m.c.styles.Bad.Render("Not saved yet: "+oneLine(m.saveErr.Error())+". The next save tries again.") + "\n" + f
 	}
