@@ -54,7 +54,8 @@ func (s *damagedScreen) view() string {
 	}
 	lines = append(lines, "")
 	lines = append(lines, wrap(s.err.Error(), w)...)
-	lines = append(lines, "", "Quit, then run 'corecoach check' to see what is wrong.")
+	lines = append(lines, "")
+	lines = append(lines, wrap("Quit, then run 'corecoach check' to see what is wrong.", w)...)
 	return strings.Join(lines, "\n")
 }
 

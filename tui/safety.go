@@ -97,8 +97,12 @@ func (s *safetyScreen) view() string {
 	}
 	shown := lines[s.top:min(s.top+rows, len(lines))]
 	hint := "↓ more below"
-	if s.top+rows >= len(lines) {
+	switch {
+	case s.top+rows < len(lines):
+	case s.revisit:
 		hint = "↑ more above"
+	default:
+		hint = "enter if none applies" // the footer may have no room for it
 	}
 	return strings.Join(shown, "\n") + "\n" + s.c.styles.Faint.Render(hint)
 }
@@ -109,7 +113,10 @@ func (s *safetyScreen) lines() []string {
 	st := s.c.styles
 	if compact(s.w, s.h) {
 		w := max(s.w, 10)
-		out := []string{st.Title.Render("Stop and seek care if you have:")}
+		var out []string
+		for _, l := range wrap("Stop and seek care if you have:", w) {
+			out = append(out, st.Title.Render(l))
+		}
 		return append(out, flagLines(st, 1, w)...)
 	}
 	w := max(s.w-2, 10)
