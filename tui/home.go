@@ -122,7 +122,7 @@ func (s *homeScreen) view() string {
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
 		rl := s.c.lines[i]
 		name := rl.name
-		info := fmt.Sprintf("%d exercises · %s", rl.count, rl.total)
+		info := fmt.Sprintf("%d %s · %s", rl.count, pluralNoun(rl.count, "exercise"), rl.total)
 		if compact(s.w, s.h) {
 			info = rl.total
 		}

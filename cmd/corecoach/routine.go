@@ -231,8 +231,8 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			case existed:
 				verb = "Replaced"
 			}
-			fmt.Fprintf(a.stdout, "%s %s (%s): %d exercises, %s. Run it with: corecoach run %s\n", verb, r.ID,
-				routines.Sanitize(r.Name), r.ExerciseCount(), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
+			fmt.Fprintf(a.stdout, "%s %s (%s): %s, %s. Run it with: corecoach run %s\n", verb, r.ID,
+				routines.Sanitize(r.Name), plural(r.ExerciseCount(), "exercise"), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
 			return nil
 		},
 	}
