@@ -30,7 +30,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	} else {
 		p("- Adherence: no scheduled days in this period\n")
 	}
-	p("- Streak on %s: %d days (longest %d)\n", r.To, r.Stats.CurrentStreakDays, r.Stats.LongestStreakDays)
+	p("- Streak on %s: %s (longest %d)\n", r.To, dayCount(r.Stats.CurrentStreakDays), r.Stats.LongestStreakDays)
 	p("- Average pain, last 7 days: before %s, after %s\n\n",
 		avgText(r.Stats.PainBeforeAvgLast7), avgText(r.Stats.PainAfterAvgLast7))
 
@@ -146,4 +146,12 @@ func sets(e ExerciseRow) string {
 		return fmt.Sprintf("%d / 0", e.SetsDone)
 	}
 	return fmt.Sprintf("%d / %d (%s)", e.SetsDone, e.SetsPlanned, ratio(e.SetsDone, e.SetsPlanned))
+}
+
+// dayCount is "1 day" or "N days".
+func dayCount(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }
