@@ -1,6 +1,8 @@
 package routines
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -221,10 +223,7 @@ func (p *fileParser) exercise(item ast.Node, r *Routine, fileRest *time.Duration
 		}
 	case hasName:
 		if s, ok := p.text(name, false); ok {
-			ex.Name, ex.ID = s, slugify(s)
-			if ex.ID == "" {
-				ex.ID = "exercise"
-			}
+			ex.Name, ex.ID = s, customID(s)
 		}
 	default:
 		p.add(item, "an exercise needs \"use\" (a built-in exercise such as plank) or \"name\" (your own)")
@@ -321,6 +320,17 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// customID is the id of a custom exercise: a slug of its name, or, for a
+// name with no Latin letters or digits ("壁坐"), one made from a hash of the
+// name, so that two such exercises are never merged in results.
+func customID(name string) string {
+	if id := slugify(name); id != "" {
+		return id
+	}
+	sum := sha256.Sum256([]byte(name))
+	return "exercise-" + hex.EncodeToString(sum[:4])
 }
 
 // slugify turns text into an id: lower-case letters and digits, other runs

@@ -1,6 +1,9 @@
 package routines
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExerciseCount(t *testing.T) {
 	ex := func(id, name string, builtIn bool) RoutineExercise {
@@ -53,5 +56,21 @@ func BenchmarkExerciseCount(b *testing.B) {
 		if r.ExerciseCount() != 3 {
 			b.Fatal("wrong count")
 		}
+	}
+}
+
+func TestCustomIDsStayApart(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Wall sit", "wall-sit"},
+		{"壁坐", customID("壁坐")},
+	}
+	for _, tt := range tests {
+		if got := customID(tt.name); got != tt.want {
+			t.Errorf("customID(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	a, b := customID("壁坐"), customID("平板支撑")
+	if a == b || !strings.HasPrefix(a, "exercise-") || !validID(a) {
+		t.Errorf("customID of two non-Latin names: %q and %q; want distinct valid ids", a, b)
 	}
 }
