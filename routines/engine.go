@@ -449,8 +449,11 @@ func (e *Engine) finish(ev []Event, ran time.Duration, skipped bool) []Event {
 		return ev
 	}
 	e.addWork(ran)
-	e.status[i] = statusDone
-	if skipped {
+	// A step done once stays done: going back to it and skipping ahead
+	// again must not erase a set the person finished.
+	if !skipped {
+		e.status[i] = statusDone
+	} else if e.status[i] != statusDone {
 		e.status[i] = statusSkipped
 	}
 	if e.lastOfSet[i] {

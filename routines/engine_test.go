@@ -279,6 +279,10 @@ func TestEngineScenarios(t *testing.T) {
 			{11, "back", "started 1", "1 30s/30s"},
 			{41, "tick", "done 1, set 0/1, started 2", ""},
 		}, "plank 1/2 35s; bird-dog 0/2 0s"},
+		{"back into a finished hold, then skip it: the set stays done", []action{
+			{37, "back", "-", "1 30s/30s"},
+			{40, "skip", "-", "2 10s/10s"},
+		}, "plank 1/2 33s; bird-dog 0/2 0s"},
 		{"back at the first step restarts it", []action{
 			{1, "back", "started 0", "0 5s/5s"},
 			{5.5, "tick", "", "0 500ms/5s"},
