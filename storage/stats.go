@@ -67,6 +67,10 @@ type Stats struct {
 	// The same averages over the 7 days before those, to show a trend.
 	PainBeforeAvgPrev7 *float64 `json:"pain_before_avg_prev_7"`
 	PainAfterAvgPrev7  *float64 `json:"pain_after_avg_prev_7"`
+	// PainChangeAvgLast7 is the mean of after − before over the sessions of
+	// the last 7 days that have both scores: the two averages above may
+	// cover different sessions (one stopped early with no score after).
+	PainChangeAvgLast7 *float64 `json:"pain_change_avg_last_7"`
 	FirstSessionDate   *string  `json:"first_session_date"`
 	LastSessionDate    *string  `json:"last_session_date"`
 }
@@ -107,6 +111,7 @@ func ComputeStats(days []DayRecord, recent []Session, schedule ScheduleFunc, asO
 	}
 	st.PainBeforeAvgLast7, st.PainAfterAvgLast7 = painAverages(recent, asOf.AddDays(-6), asOf)
 	st.PainBeforeAvgPrev7, st.PainAfterAvgPrev7 = painAverages(recent, asOf.AddDays(-13), asOf.AddDays(-7))
+	st.PainChangeAvgLast7 = painChange(recent, asOf.AddDays(-6), asOf)
 	return st, nil
 }
 
@@ -306,6 +311,21 @@ func painAverages(sessions []Session, from, to Date) (before, after *float64) {
 		}
 	}
 	return mean(sb, nb), mean(sa, na)
+}
+
+// painChange averages after − before over the sessions of from..to that
+// have both scores; nil when there is none.
+func painChange(sessions []Session, from, to Date) *float64 {
+	var sum, n int
+	for _, s := range sessions {
+		d, err := ParseDate(SessionDay(s))
+		if err != nil || d < from || d > to || s.PainBefore == nil || s.PainAfter == nil {
+			continue
+		}
+		sum += *s.PainAfter - *s.PainBefore
+		n++
+	}
+	return mean(sum, n)
 }
 
 func mean(sum, n int) *float64 {

@@ -565,3 +565,22 @@ func benchHistory(b *testing.B, n int) ([]DayRecord, []Session) {
 	}
 	return days, recent
 }
+
+// The change in pain pairs each session's scores: a session stopped early
+// with no score after must not make a rise look like a fall.
+func TestPainChangePairsScores(t *testing.T) {
+	eight, two, four := 8, 2, 4
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
+	sessions := []Session{
+		{ID: "a", StartedAt: day(25), Zone: "UTC", Status: StatusPartial, PainBefore: &eight},
+		{ID: "b", StartedAt: day(26), Zone: "UTC", Status: StatusCompleted, PainBefore: &two, PainAfter: &four},
+	}
+	to, _ := ParseDate("2026-11-26")
+	got := painChange(sessions, to.AddDays(-6), to)
+	if got == nil || *got != 2 {
+		t.Fatalf("painChange = %v, want +2 (only the session with both scores)", got)
+	}
+	if painChange(sessions[:1], to.AddDays(-6), to) != nil {
+		t.Error("painChange with no session scored twice should be nil")
+	}
+}

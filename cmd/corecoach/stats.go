@@ -136,14 +136,14 @@ func writeStats(w io.Writer, st storage.Stats) error {
 // painTrend puts the pain averages into words: what they show, no more.
 func painTrend(st storage.Stats) []string {
 	var out []string
-	b, a, p := st.PainBeforeAvgLast7, st.PainAfterAvgLast7, st.PainBeforeAvgPrev7
-	if b != nil && a != nil {
-		out = append(out, fmt.Sprintf("After sessions, pain was %s before them.", compared(*a-*b)))
+	b, c, p := st.PainBeforeAvgLast7, st.PainChangeAvgLast7, st.PainBeforeAvgPrev7
+	if c != nil {
+		out = append(out, fmt.Sprintf("After sessions, pain was %s before them.", compared(*c)))
 	}
 	if b != nil && p != nil {
 		out = append(out, fmt.Sprintf("Pain before sessions was %s in the 7 days before (%s).", compared(*b-*p), avg(p)))
 	}
-	if b != nil && a != nil && *a > *b {
+	if c != nil && math.Round(*c*10) > 0 {
 		out = append(out, "If exercise keeps raising your pain, ease off and talk to your therapist.")
 	}
 	return out

@@ -95,7 +95,7 @@ Sessions           5, 4 completed
 Active days        4 of the last 30
 Adherence          100% of scheduled days in the last 28 (4 of 4)
 Pain, last 7 days  before 3.7, after 2.5 (average, 0-10)
-After sessions, pain was 1.2 points lower than before them.
+After sessions, pain was 1.0 points lower than before them.
 Pain before sessions was 1.3 points lower than in the 7 days before (5.0).
 `,
 		},
