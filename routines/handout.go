@@ -176,16 +176,13 @@ func paragraphs(s string) []string {
 // listItem matches a line that starts like an item of a list.
 var listItem = regexp.MustCompile(`^([-*+•]|[0-9]+[.)])\s`)
 
-// Red flags: symptoms that mean stop exercising and seek care. They are
-// the warning signs of serious spinal problems (cauda equina syndrome,
-// infection, fracture) listed in back-pain guidelines.
-var redFlags = []string{
-	"new trouble controlling your bladder or bowels",
-	"numbness in the groin, buttocks or inner thighs (the saddle area)",
-	"weakness in a leg that gets worse",
-	"a fever, or feeling unwell, with your back pain",
-	"pain that started after a fall or an accident",
-	"severe pain at night that does not ease when you change position",
+// redFlags are the full forms of RedFlags, for the handout's safety box.
+func redFlags() []string {
+	out := make([]string, len(RedFlags))
+	for i, f := range RedFlags {
+		out[i] = f.Full
+	}
+	return out
 }
 
 const (

@@ -18,7 +18,7 @@ func writeHTML(w io.Writer, h handout) error {
 		SafetyIntro  string
 		RedFlags     []string
 		SafetyFooter string
-	}{h, weekNumbers(), painNote(h.PainLimit), safetyTitle, safetyIntro, redFlags, safetyFooter})
+	}{h, weekNumbers(), painNote(h.PainLimit), safetyTitle, safetyIntro, redFlags(), safetyFooter})
 }
 
 func weekNumbers() []int {

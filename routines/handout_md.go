@@ -76,7 +76,7 @@ func writeMarkdown(w io.Writer, h handout) error {
 
 	p("\n## %s\n\n", safetyTitle)
 	p("> %s\n>\n", safetyIntro)
-	for _, f := range redFlags {
+	for _, f := range redFlags() {
 		p("> - %s\n", f)
 	}
 	p(">\n> %s\n", safetyFooter)

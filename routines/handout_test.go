@@ -66,7 +66,7 @@ func TestHandoutContent(t *testing.T) {
 			safetyTitle,
 			"does not replace your therapist",
 		}
-		want = append(want, redFlags...)
+		want = append(want, redFlags()...)
 		for _, e := range r.Exercises {
 			want = append(want, htmlOrMD(format, e.Dosage()), htmlOrMD(format, e.Name))
 		}

@@ -9,19 +9,6 @@ import (
 	"corecoach/routines"
 )
 
-// redFlags are the signs that call for medical care instead of exercise.
-// Each has a long form and a short one for small windows, where every flag
-// must still show.
-var redFlags = [][2]string{
-	{"new trouble controlling your bladder or bowels", "new bladder or bowel trouble"},
-	{"numbness in the groin or saddle area", "numbness in the groin"},
-	{"leg weakness that is getting worse", "leg weakness, getting worse"},
-	{"fever, or feeling generally unwell", "fever or feeling unwell"},
-	{"pain after a fall or an accident", "pain after a fall or accident"},
-	{"severe pain at night", "severe pain at night"},
-	{"weight loss you cannot explain", "unexplained weight loss"},
-}
-
 // safetyScreen lists the red flags before the first session; it can be
 // read again from home. In a window too small for the whole list it
 // scrolls, and enter counts only once the end has been shown: every flag
@@ -143,8 +130,12 @@ func (s *safetyScreen) lines() []string {
 // wrapped to w columns under a "!".
 func flagLines(st Styles, form, w int) []string {
 	var out []string
-	for _, f := range redFlags {
-		for i, l := range wrap(f[form], w-2) {
+	for _, f := range routines.RedFlags {
+		text := f.Full
+		if form == 1 {
+			text = f.Short
+		}
+		for i, l := range wrap(text, w-2) {
 			lead := "  "
 			if i == 0 {
 				lead = st.Bad.Render("!") + " "

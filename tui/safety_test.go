@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"corecoach/routines"
+
 	tea "charm.land/bubbletea/v2"
 
 	"fmt"
@@ -18,7 +20,7 @@ func flat(v string) string {
 // short form, not cut off.
 func shownInFull(v string, i int) bool {
 	f := flat(v)
-	return strings.Contains(f, redFlags[i][0]) || strings.Contains(f, redFlags[i][1])
+	return strings.Contains(f, routines.RedFlags[i].Full) || strings.Contains(f, routines.RedFlags[i].Short)
 }
 
 // In every window from the minimum up, enter counts only once every red
@@ -27,12 +29,12 @@ func TestSafetyEnterOnlyAfterEveryFlag(t *testing.T) {
 	for _, size := range [][2]int{{24, 6}, {30, 8}, {40, 12}, {80, 24}, {24, 16}, {59, 7}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			h := newHarness(t, Options{}, size[0], size[1])
-			seen := make([]bool, len(redFlags))
+			seen := make([]bool, len(routines.RedFlags))
 			all := func() bool {
 				v := h.view()
 				requireFits(t, "safety", v, size[0], size[1])
 				ok := true
-				for i := range redFlags {
+				for i := range routines.RedFlags {
 					seen[i] = seen[i] || shownInFull(v, i)
 					ok = ok && seen[i]
 				}

@@ -298,7 +298,7 @@ func (s *sessionScreen) nextText(i int) string {
 	case routines.StepSwitch:
 		return "Next: switch sides"
 	case routines.StepReps:
-		return fmt.Sprintf("Next: %s, %d reps (%s)", ex, n.Reps, setLine(n))
+		return fmt.Sprintf("Next: %s, %d %s (%s)", ex, n.Reps, pluralNoun(n.Reps, "rep"), setLine(n))
 	}
 	return fmt.Sprintf("Next: %s, hold %s (%s)", ex, dur, setLine(n))
 }
