@@ -15,9 +15,9 @@ func writeMarkdown(w io.Writer, h handout) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 
-	p("# %s\n\n", mdEscape(h.Name))
+	p("# %s\n\n", MarkdownEscape(h.Name))
 	if h.Author != "" {
-		p("- Written by: %s\n", mdEscape(h.Author))
+		p("- Written by: %s\n", MarkdownEscape(h.Author))
 	}
 	p("- Days: %s\n", h.Schedule)
 	p("- Time: about %s per session\n", h.Total)
@@ -33,17 +33,17 @@ func writeMarkdown(w io.Writer, h handout) error {
 
 	p("\n## Exercises\n")
 	for _, e := range h.Exercises {
-		p("\n### %d. %s\n\n", e.Number, mdEscape(e.Name))
-		p("**%s** (about %s)\n", mdEscape(e.Dosage), e.Time)
+		p("\n### %d. %s\n\n", e.Number, MarkdownEscape(e.Name))
+		p("**%s** (about %s)\n", MarkdownEscape(e.Dosage), e.Time)
 		if len(e.Cues) > 0 {
 			p("\n")
 			for _, c := range e.Cues {
-				p("- %s\n", mdEscape(c))
+				p("- %s\n", MarkdownEscape(c))
 			}
 		}
 		for i, n := range e.Notes {
 			if i == 0 {
-				p("\nNote: %s\n", mdEscape(n))
+				p("\nNote: %s\n", MarkdownEscape(n))
 			} else {
 				p("\n%s\n", mdParagraph(n))
 			}
@@ -92,8 +92,9 @@ var mdSpecial = strings.NewReplacer(
 // mdEntity matches an & that would start an HTML entity such as &copy;.
 var mdEntity = regexp.MustCompile(`&([A-Za-z#])`)
 
-// mdEscape escapes text for use inside a Markdown line.
-func mdEscape(s string) string {
+// MarkdownEscape escapes text for use inside a Markdown line: handouts and
+// the therapist's report both use it.
+func MarkdownEscape(s string) string {
 	s = mdSpecial.Replace(s)
 	if strings.Contains(s, "&") {
 		s = mdEntity.ReplaceAllString(s, `\&$1`)
@@ -107,7 +108,7 @@ var mdBlockStart = regexp.MustCompile(`^([-+=]|[0-9]+[.)])`)
 
 // mdParagraph escapes text that stands at the start of its own line.
 func mdParagraph(s string) string {
-	s = mdEscape(s)
+	s = MarkdownEscape(s)
 	if m := mdBlockStart.FindStringIndex(s); m != nil {
 		s = s[:m[1]-1] + `\` + s[m[1]-1:]
 	}

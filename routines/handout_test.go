@@ -81,7 +81,7 @@ func TestHandoutContent(t *testing.T) {
 // htmlOrMD escapes s the way the format prints it.
 func htmlOrMD(format, s string) string {
 	if format == "md" {
-		return mdEscape(s)
+		return MarkdownEscape(s)
 	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
@@ -242,8 +242,8 @@ func TestMarkdownEscape(t *testing.T) {
 		{"10 reps - slow", "10 reps - slow", "10 reps - slow"},
 	}
 	for _, tt := range tests {
-		if got := mdEscape(tt.in); got != tt.inline {
-			t.Errorf("mdEscape(%q) = %q, want %q", tt.in, got, tt.inline)
+		if got := MarkdownEscape(tt.in); got != tt.inline {
+			t.Errorf("MarkdownEscape(%q) = %q, want %q", tt.in, got, tt.inline)
 		}
 		if got := mdParagraph(tt.in); got != tt.para {
 			t.Errorf("mdParagraph(%q) = %q, want %q", tt.in, got, tt.para)

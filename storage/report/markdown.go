@@ -84,14 +84,8 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	return bw.Flush()
 }
 
-// mdEscaper backslash-escapes the characters that could start markup
-// inside a line; text reaching it is already a single line.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "&", `\&`, "#", `\#`, "!", `\!`,
-)
-
-func md(s string) string { return mdEscaper.Replace(s) }
+// md escapes user text for a Markdown line.
+func md(s string) string { return routines.MarkdownEscape(s) }
 
 // table is a Markdown table padded so that its columns line up as text.
 type table struct {
