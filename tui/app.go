@@ -28,8 +28,10 @@ type textScreen interface{ typing() bool }
 // Options configure the interface. Everything that can fail (opening the
 // database, reading routine files) is done before, by the caller.
 type Options struct {
-	Store    Store
-	Routines []*routines.Routine // the home list: built-in and added routines
+	Store Store
+	// Catalog finds routines by id; its All is the home list, the built-in
+	// and added routines. None when nil.
+	Catalog *routines.Catalog
 	// Start, when set, opens its pain check at once (`corecoach run`).
 	Start *routines.Routine
 	Quiet bool             // start with sound cues muted
@@ -59,6 +61,7 @@ func New(o Options) Model {
 	if now == nil {
 		now = wallClock
 	}
+	list := o.Catalog.All()
 	c := &common{
 		styles:   DefaultStyles(),
 		keys:     DefaultKeyMap(),
@@ -69,8 +72,9 @@ func New(o Options) Model {
 		timer:    tea.Tick,
 		zone:     o.Zone,
 		muted:    o.Quiet,
-		routines: o.Routines,
-		lines:    routineLines(o.Routines),
+		catalog:  o.Catalog,
+		routines: list,
+		lines:    routineLines(list),
 		blink:    true,
 	}
 	c.help.Styles = c.styles.Help

@@ -49,7 +49,8 @@ func readCheckin(c *common, now time.Time) (checkinState, error) {
 	if err != nil || !ok || !storage.FollowsUp(last, day) {
 		return checkinState{}, err
 	}
-	cs := checkinState{last: last, limit: routines.PainLimitOf(findRoutine(c.routines, last.Routine.ID))}
+	limit, _ := c.catalog.PainLimit(last.Routine.ID)
+	cs := checkinState{last: last, limit: limit}
 	ci, ok, err := c.store.Checkin(today)
 	switch {
 	case err != nil:
@@ -63,16 +64,6 @@ func readCheckin(c *common, now time.Time) (checkinState, error) {
 	skipped, _, err := c.store.Setting(settingCheckinSkipped)
 	cs.due = skipped != today
 	return cs, err
-}
-
-// findRoutine finds a routine of the home list by id; nil when it is gone.
-func findRoutine(list []*routines.Routine, id string) *routines.Routine {
-	for _, r := range list {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
 }
 
 // gotCheckin keeps the state for the home screen and opens the check-in
@@ -146,7 +137,7 @@ type checkinScreen struct {
 }
 
 func newCheckin(c *common, state checkinState) *checkinScreen {
-	r := findRoutine(c.routines, state.last.Routine.ID)
+	r, _ := c.catalog.Lookup(state.last.Routine.ID) // nil when it is gone
 	return &checkinScreen{c: c, state: state, pain: newPain(c, painBefore, r), when: sessionWhen(state.last, c.now())}
 }
 

@@ -170,7 +170,7 @@ func TestCheckinEaseOff(t *testing.T) {
 			r.PainLimit = tt.limit
 			st := newStore(t)
 			seed(t, st, []storage.Session{pastSession(1, tt.before)})
-			h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Routines: []*routines.Routine{r}}, 100, 30)
+			h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Catalog: routines.CatalogOf(r)}, 100, 30)
 			h.store = st
 			h.wantScreen("checkin")
 			h.press("0")

@@ -80,7 +80,7 @@ func saveSession(c *common, rec *record) tea.Cmd {
 func loadStats(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		ov, err := computeOverview(c.store, c.schedule, now)
+		ov, err := computeOverview(c.store, c.catalog.Schedule, now)
 		return statsLoadedMsg{ov: ov, err: err}
 	}
 }
@@ -96,7 +96,7 @@ func confirmSafety(c *common) tea.Cmd {
 func loadProgress(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		d, err := readProgress(c.store, c.schedule, now)
+		d, err := readProgress(c.store, c.catalog.Schedule, now)
 		return progressLoadedMsg{data: d, err: err}
 	}
 }

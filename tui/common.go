@@ -42,25 +42,15 @@ type common struct {
 	timer         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // tea.Tick; tests drive time themselves
 	zone          string                                               // IANA name of the local zone, "" when unknown
 	muted         bool
-	routines      []*routines.Routine
-	lines         []routineLine // home's line for each routine, worked out once
-	selected      string        // id of the routine chosen on home, "" until one is
-	blink         bool          // the note's cursor blinks; tests turn it off, as they do timer
-	checkinLeft   bool          // the check-in was left unsaved after an error: not asked again this run
+	catalog       *routines.Catalog
+	routines      []*routines.Routine // the home list: catalog.All()
+	lines         []routineLine       // home's line for each routine, worked out once
+	selected      string              // id of the routine chosen on home, "" until one is
+	blink         bool                // the note's cursor blinks; tests turn it off, as they do timer
+	checkinLeft   bool                // the check-in was left unsaved after an error: not asked again this run
 	// current is the session of this visit, from its start until home: what
 	// the program writes, synchronously, as it exits (see Model.Flush).
 	current *record
-}
-
-// schedule gives a routine's weekdays for the streak rules; unknown
-// routines are scheduled every day.
-func (c *common) schedule(id string) []time.Weekday {
-	for _, r := range c.routines {
-		if r.ID == id {
-			return r.Schedule
-		}
-	}
-	return nil
 }
 
 // saver writes session snapshots in order. Saves run as commands on their

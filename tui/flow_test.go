@@ -349,7 +349,7 @@ func TestHighPainBeforeSession(t *testing.T) {
 func TestHomeKeys(t *testing.T) {
 	rs := []*routines.Routine{testRoutine(), testRoutine()}
 	rs[1].ID, rs[1].Name = "other", "Other routine"
-	h := newHarness(t, Options{SafetyConfirmed: true, Routines: rs}, 80, 24)
+	h := newHarness(t, Options{SafetyConfirmed: true, Catalog: routines.CatalogOf(rs...)}, 80, 24)
 	h.press("j")
 	if h.m.cur.(*homeScreen).cursor != 1 {
 		t.Fatal("j did not move down")
@@ -394,7 +394,7 @@ func TestHomeKeys(t *testing.T) {
 func TestHomeKeepsSelection(t *testing.T) {
 	rs := []*routines.Routine{testRoutine(), testRoutine()}
 	rs[1].ID, rs[1].Name = "other", "Other routine"
-	h := newHarness(t, Options{SafetyConfirmed: true, Routines: rs}, 80, 24)
+	h := newHarness(t, Options{SafetyConfirmed: true, Catalog: routines.CatalogOf(rs...)}, 80, 24)
 	selected := func(want int) {
 		t.Helper()
 		h.wantScreen("home")
@@ -412,7 +412,7 @@ func TestHomeKeepsSelection(t *testing.T) {
 	selected(0)
 
 	// Started as it stood, then stopped at the pain check's warning.
-	h = newHarness(t, Options{SafetyConfirmed: true, Routines: rs, Store: h.store}, 80, 24)
+	h = newHarness(t, Options{SafetyConfirmed: true, Catalog: routines.CatalogOf(rs...), Store: h.store}, 80, 24)
 	selected(1) // the routine done last
 	h.press("k", "enter", "8", "enter", "q")
 	selected(0)

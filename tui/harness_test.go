@@ -58,8 +58,8 @@ func newHarness(t testing.TB, o Options, w, h int) *harness {
 		hs.store = newStore(t)
 		o.Store = hs.store
 	}
-	if o.Routines == nil {
-		o.Routines = []*routines.Routine{testRoutine()}
+	if o.Catalog == nil {
+		o.Catalog = routines.CatalogOf(testRoutine())
 	}
 	o.Now = hs.clock.now
 	hs.m = New(o)

@@ -95,7 +95,7 @@ func progressHarness(t testing.TB, days, w, h int) *harness {
 	if err := st.SetSetting(settingCheckinSkipped, storage.DateOf(testStart).String()); err != nil {
 		t.Fatal(err)
 	}
-	hs := newHarness(t, Options{Store: st, SafetyConfirmed: true, Routines: []*routines.Routine{scheduledRoutine()}}, w, h)
+	hs := newHarness(t, Options{Store: st, SafetyConfirmed: true, Catalog: routines.CatalogOf(scheduledRoutine())}, w, h)
 	hs.store = st
 	hs.press("s")
 	hs.wantScreen("progress")
@@ -180,7 +180,7 @@ func TestProgressScrolls(t *testing.T) {
 func TestProgressTotals(t *testing.T) {
 	h := progressHarness(t, 150, 80, 24)
 	d := h.m.cur.(*progressScreen).data
-	want, err := storage.ComputeStats(mustDays(t, h.store), h.sessions(), h.m.c.schedule, storage.DateOf(testStart))
+	want, err := storage.ComputeStats(mustDays(t, h.store), h.sessions(), h.m.c.catalog.Schedule, storage.DateOf(testStart))
 	if err != nil {
 		t.Fatal(err)
 	}

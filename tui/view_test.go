@@ -242,7 +242,7 @@ func BenchmarkSessionView(b *testing.B) {
 // BenchmarkHomeVisit is going home: the routine lines are worked out once,
 // in New, not on each visit.
 func BenchmarkHomeVisit(b *testing.B) {
-	c := New(Options{Store: newStore(b), Routines: routines.Builtins(), SafetyConfirmed: true}).c
+	c := New(Options{Store: newStore(b), Catalog: routines.NewCatalog(nil), SafetyConfirmed: true}).c
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = newHome(c)

@@ -74,13 +74,14 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	if err := st.Verify(); err != nil {
 		return err
 	}
-	list, err := routineList(st)
+	files, err := st.Routines()
 	if err != nil {
 		return err
 	}
-	opts := tui.Options{Store: st, Routines: list, Quiet: quiet, Zone: tui.LocalZone()}
+	cat := newCatalog(files)
+	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: tui.LocalZone()}
 	if start {
-		if opts.Start, err = a.startRoutine(st, arg); err != nil {
+		if opts.Start, err = a.startRoutine(st, cat, arg); err != nil {
 			return err
 		}
 	}
@@ -196,34 +197,19 @@ func forwardSignals(p *tea.Program) (stop func()) {
 
 // startRoutine picks the routine of `corecoach run`: the argument, else the
 // routine used last, else the default.
-func (a *app) startRoutine(st *storage.Store, arg string) (*routines.Routine, error) {
+func (a *app) startRoutine(st *storage.Store, cat *routines.Catalog, arg string) (*routines.Routine, error) {
+	library := func() (*routines.Catalog, error) { return cat, nil }
 	if arg != "" {
-		return a.resolveIn(st, arg)
+		return resolveWith(arg, library)
 	}
 	last, ok, err := st.LastSession()
 	if err != nil {
 		return nil, err
 	}
 	if ok && last.Routine.ID != "" {
-		if r, err := a.resolveIn(st, last.Routine.ID); err == nil {
+		if r, err := resolveWith(last.Routine.ID, library); err == nil {
 			return r, nil
 		}
 	}
-	return a.resolveIn(st, defaultRoutine)
-}
-
-// routineList is the home screen's list: the built-in routines, then the
-// added ones. An added routine that no longer parses is left out.
-func routineList(st *storage.Store) ([]*routines.Routine, error) {
-	list := routines.Builtins()
-	added, err := st.Routines()
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range added {
-		if r, err := parseAdded(f); err == nil {
-			list = append(list, r)
-		}
-	}
-	return list, nil
+	return resolveWith(defaultRoutine, library)
 }

@@ -23,7 +23,7 @@ func startedModel(t *testing.T, st *storage.Store) tui.Model {
 		t.Fatal("no desk-break")
 	}
 	clock := func() time.Time { return time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC) }
-	var m tea.Model = tui.New(tui.Options{Store: st, Routines: routines.Builtins(), Start: r, SafetyConfirmed: true, Now: clock})
+	var m tea.Model = tui.New(tui.Options{Store: st, Catalog: routines.NewCatalog(nil), Start: r, SafetyConfirmed: true, Now: clock})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m, _ = m.Update(cmd()) // the pain score: the session starts

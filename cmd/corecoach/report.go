@@ -93,16 +93,14 @@ func reportInput(store *storage.Store, from, to storage.Date) (report.Input, err
 	if err != nil {
 		return report.Input{}, err
 	}
-	scheduled, completed, err := storage.Adherence(h.days, h.lib.schedule, from, to, to)
+	scheduled, completed, err := storage.Adherence(h.days, h.lib.Schedule, from, to, to)
 	if err != nil {
 		return report.Input{}, fmt.Errorf("database %s: %w", store.Path(), err)
 	}
 	in := report.Input{
 		From: from, To: to, Generated: now(), Sessions: h.sessions, Checkins: checkins, Stats: st,
-		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: h.lib.painLimit,
+		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: h.lib.PainLimit,
 	}
-	for _, f := range h.lib.files {
-		in.Library = append(in.Library, f)
-	}
+	in.Library = append(in.Library, h.files...)
 	return in, nil
 }

@@ -20,27 +20,36 @@ func (a *app) resolveRoutine(arg string) (*routines.Routine, error) {
 }
 
 // resolveIn is resolveRoutine with the database already open, or nil to
-// open it only if needed: `corecoach run` opens it once for everything.
+// open it only if needed.
 func (a *app) resolveIn(st *storage.Store, arg string) (*routines.Routine, error) {
+	return resolveWith(arg, func() (*routines.Catalog, error) {
+		files, err := a.libraryFiles(st)
+		if err != nil {
+			return nil, err
+		}
+		return newCatalog(files), nil
+	})
+}
+
+// resolveWith resolves arg as resolveRoutine does; library gives the
+// catalog of the library and is called only when the name needs it.
+// `corecoach run` passes the catalog it built once for everything.
+func resolveWith(arg string, library func() (*routines.Catalog, error)) (*routines.Routine, error) {
 	if r, ok := routines.Builtin(arg); ok {
 		return r, nil
 	}
 	if looksLikePath(arg) {
 		return routines.LoadFile(arg)
 	}
-	files, err := a.libraryFiles(st)
+	cat, err := library()
 	if err != nil {
 		return nil, err
 	}
-	added := make([]string, len(files))
-	for i, f := range files {
-		if f.ID == arg {
-			return parseAdded(f)
-		}
-		added[i] = f.ID
+	if r, ok, err := cat.Added(arg); ok {
+		return r, err
 	}
 	msg := fmt.Sprintf("no routine %q: it is not a built-in routine, an added routine or a file", arg)
-	if s := routines.Suggest(arg, append(routines.BuiltinIDs(), added...)); s != "" {
+	if s := routines.Suggest(arg, append(routines.BuiltinIDs(), cat.AddedIDs()...)); s != "" {
 		msg = fmt.Sprintf("no routine %q; did you mean %q?", arg, s)
 	}
 	return nil, errors.New(msg + " (see corecoach routine list)")
@@ -80,13 +89,12 @@ func (a *app) libraryFiles(st *storage.Store) ([]routineFile, error) {
 	return st.Routines()
 }
 
-// parseAdded parses a stored routine file. It is named by its id so that
-// a file without an id keeps the one it was added under.
-func parseAdded(f routineFile) (*routines.Routine, error) {
-	r, err := routines.Parse(f.ID+".yaml", f.Data)
-	if err != nil {
-		return nil, fmt.Errorf("added routine %q (from %s) no longer validates:\n%w", f.ID, f.Source, err)
+// newCatalog is the catalog of the built-in routines and these files added
+// to the library, as read from the database.
+func newCatalog(files []routineFile) *routines.Catalog {
+	added := make([]routines.AddedFile, len(files))
+	for i, f := range files {
+		added[i] = routines.AddedFile{ID: f.ID, Source: f.Source, Data: f.Data}
 	}
-	r.Source = f.Source
-	return r, nil
+	return routines.NewCatalog(added)
 }

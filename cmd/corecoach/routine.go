@@ -163,13 +163,14 @@ func newRoutineListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			cat := newCatalog(files)
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tNAME\tEXERCISES\tTIME\tSOURCE")
 			for _, r := range routines.Builtins() {
 				listRow(tw, r, "built-in")
 			}
 			for _, f := range files {
-				r, err := parseAdded(f)
+				r, _, err := cat.Added(f.ID)
 				if err != nil {
 					fmt.Fprintf(tw, "%s\t%s\t-\tinvalid\t%s\n", f.ID, routines.Sanitize(f.Name), routines.Sanitize(f.Source))
 					continue

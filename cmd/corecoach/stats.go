@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -67,11 +66,13 @@ func dateFlag(name, value string, def storage.Date) (storage.Date, error) {
 }
 
 // history is what stats and the report read: the daily roll-up, the
-// sessions started since some time, and the routines to judge them by.
+// sessions started since some time, the routines added to the library, and
+// the catalog of routines to judge them by.
 type history struct {
 	days     []storage.DayRecord
 	sessions []storage.Session
-	lib      *routineIndex
+	files    []storage.RoutineFile
+	lib      *routines.Catalog
 }
 
 // loadStats computes the stats as of asOf from the roll-up and the sessions
@@ -89,10 +90,11 @@ func loadStats(store *storage.Store, asOf storage.Date, since time.Time) (storag
 	if h.sessions, err = store.SessionsSince(since); err != nil {
 		return storage.Stats{}, h, err
 	}
-	if h.lib, err = loadRoutineIndex(store); err != nil {
+	if h.files, err = store.Routines(); err != nil {
 		return storage.Stats{}, h, err
 	}
-	st, err := storage.ComputeStats(h.days, h.sessions, h.lib.schedule, asOf)
+	h.lib = newCatalog(h.files)
+	st, err := storage.ComputeStats(h.days, h.sessions, h.lib.Schedule, asOf)
 	if err != nil {
 		return storage.Stats{}, h, fmt.Errorf("database %s: %w", store.Path(), err)
 	}
@@ -174,64 +176,4 @@ func plural(n int, unit string) string {
 		return "1 " + unit
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// routineIndex finds routines by id: routines added to the library first,
-// then the built-ins. Added files are parsed once, when first asked for.
-type routineIndex struct {
-	files  map[string]storage.RoutineFile
-	parsed map[string]*routines.Routine // nil: unknown or no longer valid
-}
-
-func loadRoutineIndex(store *storage.Store) (*routineIndex, error) {
-	files, err := store.Routines()
-	if err != nil {
-		return nil, err
-	}
-	ix := &routineIndex{files: map[string]storage.RoutineFile{}, parsed: map[string]*routines.Routine{}}
-	for _, f := range files {
-		ix.files[f.ID] = f
-	}
-	return ix, nil
-}
-
-// routine is the routine of that id, or nil when there is none.
-func (ix *routineIndex) routine(id string) *routines.Routine {
-	if r, ok := ix.parsed[id]; ok {
-		return r
-	}
-	var r *routines.Routine
-	if f, ok := ix.files[id]; ok {
-		name := f.Source
-		if name == "" {
-			name = f.ID + ".yaml"
-		}
-		if p, err := routines.Parse(filepath.Base(name), f.Data); err == nil {
-			r = p
-		}
-	} else if b, ok := routines.Builtin(id); ok {
-		r = b
-	}
-	ix.parsed[id] = r
-	return r
-}
-
-// schedule is a storage.ScheduleFunc: an unknown routine is scheduled every
-// day. Built-in routines have no schedule (a test keeps it so), which spares
-// stats the cost of loading them: it is most of a cold start.
-func (ix *routineIndex) schedule(id string) []time.Weekday {
-	if _, added := ix.files[id]; !added {
-		return nil
-	}
-	if r := ix.routine(id); r != nil {
-		return r.Schedule
-	}
-	return nil
-}
-
-// painLimit is the routine's pain limit, and false when the routine is
-// unknown (the caller falls back to routines.DefaultPainLimit).
-func (ix *routineIndex) painLimit(id string) (int, bool) {
-	r := ix.routine(id)
-	return routines.PainLimitOf(r), r != nil
 }

@@ -233,7 +233,7 @@ func writeHistoryDoc(w *bytes.Buffer, n int) {
 func TestBuiltinsHaveNoSchedule(t *testing.T) {
 	for _, r := range routines.Builtins() {
 		if len(r.Schedule) > 0 {
-			t.Errorf("built-in %s has a schedule %v; routineIndex.schedule must look built-ins up", r.ID, r.Schedule)
+			t.Errorf("built-in %s has a schedule %v; routines.Catalog.Schedule must look built-ins up", r.ID, r.Schedule)
 		}
 	}
 }
