@@ -223,9 +223,7 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		p.rec.painAfter(msg.score)
 		return newNote(c, p.rec), saveSession(c, p.rec), true
 	case sessionEndedMsg:
-		p := newPain(c, painAfter, routineOf(m.cur))
-		p.rec = msg.rec
-		return p, nil, true
+		return newPainAfter(c, routineOf(m.cur), msg.rec), nil, true
 	case noteDoneMsg:
 		n, ok := m.cur.(*noteScreen)
 		if !ok {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -446,4 +447,55 @@ func TestPainKeys(t *testing.T) {
 			t.Errorf("%v: score %d, want %d", tt.keys, got, tt.want)
 		}
 	}
+}
+
+// The pain check after a session starts at the score given before, so a
+// hasty enter records no change; with the check before skipped it starts
+// unset and enter asks for a number instead of recording 0.
+func TestPainAfterStartsAtBefore(t *testing.T) {
+	tests := []struct {
+		name   string
+		before []string // keys on the pain check before
+		after  []string // keys on the pain check after
+		want   *int     // pain_after stored
+	}{
+		{"enter keeps the score before", []string{"4", "enter"}, []string{"enter"}, ptr(4)},
+		{"a number replaces it", []string{"4", "enter"}, []string{"1", "enter"}, ptr(1)},
+		{"right from the score before", []string{"4", "enter"}, []string{"right", "enter"}, ptr(5)},
+		{"skipped before: enter asks, then a number", []string{"s"}, []string{"enter", "3", "enter"}, ptr(3)},
+		{"skipped before: right starts at 0", []string{"s"}, []string{"right", "enter"}, ptr(0)},
+		{"skipped before and after", []string{"s"}, []string{"s"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, Options{SafetyConfirmed: true, Start: testRoutine()}, 80, 24)
+			h.press(tt.before...)
+			h.wantScreen("session")
+			h.finishSession()
+			h.wantScreen("pain")
+			for _, k := range tt.after {
+				if k == "enter" && h.m.cur.(*painScreen).unset {
+					h.press(k)
+					h.wantScreen("pain")
+					if v := h.view(); !strings.Contains(v, "Choose a number first") || strings.Contains(v, "[0]") {
+						t.Fatalf("enter with no score:\n%s", v)
+					}
+					continue
+				}
+				h.press(k)
+			}
+			h.wantScreen("note")
+			got := h.sessions()[0].PainAfter
+			if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
+				t.Fatalf("pain_after = %v, want %v", fmtPtr(got), fmtPtr(tt.want))
+			}
+		})
+	}
+}
+
+func fmtPtr(p *int) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprint(*p)
 }

@@ -66,12 +66,26 @@ type painScreen struct {
 	routine *routines.Routine
 	rec     *record // after a session: the session being finished
 	score   int
+	unset   bool // no score chosen yet: enter asks for one instead of recording 0
+	ask     bool // enter was pressed while unset
 	warning bool // the score is high: showing the advice
 	w, h    int
 }
 
 func newPain(c *common, phase painPhase, r *routines.Routine) *painScreen {
 	return &painScreen{c: c, phase: phase, routine: r}
+}
+
+// newPainAfter is the pain check after a session. It starts at the score
+// given before, so that a hasty enter records no change rather than 0; when
+// the check before was skipped there is nothing to start from, and it
+// starts unset.
+func newPainAfter(c *common, r *routines.Routine, rec *record) *painScreen {
+	s := &painScreen{c: c, phase: painAfter, routine: r, rec: rec, unset: true}
+	if rec != nil && rec.s.PainBefore != nil {
+		s.score, s.unset = *rec.s.PainBefore, false
+	}
+	return s
 }
 
 func (s *painScreen) limit() int { return routines.PainLimitOf(s.routine) }
@@ -97,12 +111,20 @@ func (s *painScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, keys.Score):
-		s.score = int(k.String()[0] - '0')
+		s.choose(int(k.String()[0] - '0'))
 	case key.Matches(k, keys.ScoreDown):
-		s.score = max(0, s.score-1)
+		s.choose(max(0, s.score-1))
 	case key.Matches(k, keys.ScoreUp):
-		s.score = min(maxPain, s.score+1)
+		if s.unset {
+			s.choose(0)
+		} else {
+			s.choose(min(maxPain, s.score+1))
+		}
 	case key.Matches(k, keys.Confirm):
+		if s.unset {
+			s.ask = true
+			return s, nil
+		}
 		if zoneOf(s.score, s.limit()) == zoneOver {
 			s.warning = true
 			return s, nil
@@ -112,6 +134,10 @@ func (s *painScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.done(nil)
 	}
 	return s, nil
+}
+
+func (s *painScreen) choose(n int) {
+	s.score, s.unset, s.ask = n, false, false
 }
 
 func (s *painScreen) done(score *int) tea.Cmd {
@@ -133,8 +159,7 @@ func (s *painScreen) view() string {
 		question.lines = append(question.lines, st.Heading.Render(l))
 	}
 	question.drop = dropQuestion
-	z := zoneOf(s.score, s.limit())
-	score := block{lines: []string{s.scale(), z.style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))}}
+	score := block{lines: []string{s.scale(), s.scoreLine()}}
 	if s.warning {
 		// Under the score, so that a cut-off advice never hides it.
 		advice := block{drop: dropNever}
@@ -149,6 +174,18 @@ func (s *painScreen) view() string {
 		extra.lines = append(extra.lines, wrap(routines.Sanitize(strings.TrimSpace(s.routine.Notes)), w)...)
 	}
 	return fitBlocks([]block{title, question, blank, score, blank, legend, extra}, s.h)
+}
+
+// scoreLine names the chosen score, or asks for one while none is chosen.
+func (s *painScreen) scoreLine() string {
+	st := s.c.styles
+	switch {
+	case s.ask:
+		return st.Warn.Render("Choose a number first.")
+	case s.unset:
+		return st.Faint.Render("no score yet")
+	}
+	return zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))
 }
 
 // question is what the screen asks: after a stopped session it says so
@@ -182,13 +219,16 @@ func (s *painScreen) advice() string {
 func (s *painScreen) scale() string {
 	st := s.c.styles
 	if s.w < 34 {
+		if s.unset {
+			return "‹  - ›"
+		}
 		return fmt.Sprintf("‹ %s ›", zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%2d", s.score)))
 	}
 	var b strings.Builder
 	for n := 0; n <= maxPain; n++ {
 		style := zoneOf(n, s.limit()).style(st)
 		cell := fmt.Sprintf(" %d ", n)
-		if n == s.score {
+		if n == s.score && !s.unset {
 			cell = "[" + fmt.Sprint(n) + "]"
 			style = style.Bold(true).Reverse(true)
 		}
