@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"corecoach/routines/text"
 )
 
 // Dosage describes the exercise's dosage in words, for `routine show` and
@@ -14,7 +16,7 @@ func (e RoutineExercise) Dosage() string {
 	var parts []string
 	if e.Reps > 0 {
 		if sets == 1 {
-			parts = append(parts, plural(e.Reps, "rep", "reps"))
+			parts = append(parts, text.Count(e.Reps, "rep"))
 		} else {
 			parts = append(parts, fmt.Sprintf("%d sets of %d", sets, e.Reps))
 		}
@@ -58,11 +60,4 @@ func FormatDuration(d time.Duration) string {
 		parts = append(parts, fmt.Sprintf("%d s", s))
 	}
 	return strings.Join(parts, " ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

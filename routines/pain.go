@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
+
+	"corecoach/routines/text"
 )
 
 // The pain rules, in one place for the pain check, the next-day check-in,
@@ -52,10 +54,10 @@ func CheckinEaseOff(today int, before *int, limit int) EaseOff {
 	return e
 }
 
-// ScoreText shows a pain score, or "–" when it was skipped.
+// ScoreText shows a pain score, or text.None when it was skipped.
 func ScoreText(p *int) string {
 	if p == nil {
-		return "–"
+		return text.None
 	}
 	return strconv.Itoa(*p)
 }

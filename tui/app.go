@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 // screen is one page of the interface: a small model of its own.
@@ -290,13 +291,10 @@ func (m Model) footer() string {
 	}
 	f := footerHelp(m.c.help, m.cur, m.c.width)
 	if m.saveErr != nil {
-		f = m.c.styles.Bad.Render("Not saved yet: "+oneLine(m.saveErr.Error())+". The next save tries again.") + "\n" + f
+		f = m.c.styles.Bad.Render("Not saved yet: "+text.OneLine(m.saveErr.Error())+". The next save tries again.") + "\n" + f
 	}
 	return f
 }
-
-// oneLine keeps an error to one line of the footer.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (m Model) footerHeight() int { return linesOf(m.footer()) }
 

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 // homeScreen lists the routines and how things stand today.
@@ -122,7 +123,7 @@ func (s *homeScreen) view() string {
 	for i := first; i < len(s.c.routines) && i < first+rows; i++ {
 		rl := s.c.lines[i]
 		name := rl.name
-		info := fmt.Sprintf("%d %s · %s", rl.count, pluralNoun(rl.count, "exercise"), rl.total)
+		info := text.Count(rl.count, "exercise") + " · " + rl.total
 		if compact(s.w, s.h) {
 			info = rl.total
 		}
@@ -161,7 +162,7 @@ func (s *homeScreen) status() string {
 	if s.ov == nil {
 		return ""
 	}
-	streak := fmt.Sprintf("Streak: %s", days(s.ov.stats.CurrentStreakDays))
+	streak := fmt.Sprintf("Streak: %s", text.Count(s.ov.stats.CurrentStreakDays, "day"))
 	switch sc := s.ov.scored; {
 	case s.ov.last == nil:
 		return streak + st.Faint.Render(" · no sessions yet")
@@ -171,13 +172,6 @@ func (s *homeScreen) status() string {
 		return streak + fmt.Sprintf(" · last pain %s (%s)", painPair(sc.PainBefore, sc.PainAfter), s.ov.scoredOn)
 	}
 	return streak + " · last pain " + painPair(s.ov.scored.PainBefore, s.ov.scored.PainAfter)
-}
-
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }
 
 // painPair shows "4 → 2", with "–" for a skipped score.

@@ -153,11 +153,3 @@ const (
 	dropBlank
 	dropExtra
 )
-
-// pluralNoun is noun with an s unless n is 1.
-func pluralNoun(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
-}

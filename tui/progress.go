@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 // progressScreen shows the history in three sections, switched with tab or
@@ -161,7 +162,7 @@ func (s *progressScreen) totals() []string {
 		return []string{"No sessions yet. The calendar fills in as you go."}
 	}
 	small := compact(s.w, s.h)
-	out := []string{fmt.Sprintf("Streak %s, longest %s", st.Bold.Render(days(x.CurrentStreakDays)), days(x.LongestStreakDays))}
+	out := []string{fmt.Sprintf("Streak %s, longest %s", st.Bold.Render(text.Count(x.CurrentStreakDays, "day")), text.Count(x.LongestStreakDays, "day"))}
 	if small {
 		out = append(out, fmt.Sprintf("Sessions %d, %d completed", x.SessionsTotal, x.SessionsCompleted))
 	} else {
@@ -171,10 +172,10 @@ func (s *progressScreen) totals() []string {
 	case x.ScheduledDaysLast28 == 0:
 		return append(out, "Last 4 weeks: no scheduled days yet")
 	case small:
-		return append(out, fmt.Sprintf("Last 4 weeks %.0f%% (%d of %d days)", x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
+		return append(out, fmt.Sprintf("Last 4 weeks %s (%d of %d days)", text.Percent(x.AdherenceLast28), x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
 	}
-	return append(out, fmt.Sprintf("Last 4 weeks %s %.0f%% of scheduled days (%d of %d)",
-		bar(st, x.AdherenceLast28, 10), x.AdherenceLast28*100, x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
+	return append(out, fmt.Sprintf("Last 4 weeks %s %s of scheduled days (%d of %d)",
+		bar(st, x.AdherenceLast28, 10), text.Percent(x.AdherenceLast28), x.CompletedScheduledDaysLast28, x.ScheduledDaysLast28))
 }
 
 func (s *progressScreen) painSection() []string {
@@ -191,7 +192,7 @@ func (s *progressScreen) painSection() []string {
 	span := shownDays(s.data.pain, w)
 	var out []string
 	out = append(out, wrap(fmt.Sprintf("Last 7 days: before %s (was %s) · after %s (was %s)",
-		avg(x.PainBeforeAvgLast7), avg(x.PainBeforeAvgPrev7), avg(x.PainAfterAvgLast7), avg(x.PainAfterAvgPrev7)), w)...)
+		text.Average(x.PainBeforeAvgLast7), text.Average(x.PainBeforeAvgPrev7), text.Average(x.PainAfterAvgLast7), text.Average(x.PainAfterAvgPrev7)), w)...)
 	out = append(out, wrap(st.Faint.Render("Line: 7-day average · dots: each day"), w)...)
 	if !compact(s.w, s.h) {
 		out = append(out, "")
@@ -200,14 +201,6 @@ func (s *progressScreen) painSection() []string {
 	out = append(out, painChart(st, s.data.pain, false, w, h)...)
 	out = append(out, st.Heading.Render("Pain after"))
 	return append(out, painChart(st, s.data.pain, true, w, h)...)
-}
-
-// avg shows a mean score to one decimal, "–" when there is none.
-func avg(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f", *p)
 }
 
 func anyPain(ds []painDay) bool {
@@ -247,9 +240,9 @@ func (s *progressScreen) exerciseSection() []string {
 		name = ansi.Truncate(name, nameW, "…")
 		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
 		sets := fmt.Sprintf("%d/%d", e.setsDone, e.setsPlanned)
-		line := fmt.Sprintf("%s %s %3.0f%% %s", name, bar(st, frac, min(12, max(4, w-nameW-22))), frac*100, sets)
+		line := fmt.Sprintf("%s %s %4s %s", name, bar(st, frac, min(12, max(4, w-nameW-22))), text.Percent(frac), sets)
 		if compact(s.w, s.h) {
-			line = fmt.Sprintf("%s %3.0f%% %s", name, frac*100, sets)
+			line = fmt.Sprintf("%s %4s %s", name, text.Percent(frac), sets)
 		}
 		if e.hurt > 0 {
 			line += " " + st.Warn.Render(fmt.Sprintf("! hurt %d×", e.hurt))

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 )
 
@@ -387,7 +388,7 @@ func TestPainDays(t *testing.T) {
 	if len(got) != 8 {
 		t.Fatalf("%d days, want 8", len(got))
 	}
-	str := func(p *float64) string { return avg(p) }
+	str := text.Average
 	tests := []struct {
 		day                      int
 		before, after, bAvg, aAv string

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 )
 
@@ -298,7 +299,7 @@ func (s *sessionScreen) nextText(i int) string {
 	case routines.StepSwitch:
 		return "Next: switch sides"
 	case routines.StepReps:
-		return fmt.Sprintf("Next: %s, %d %s (%s)", ex, n.Reps, pluralNoun(n.Reps, "rep"), setLine(n))
+		return fmt.Sprintf("Next: %s, %s (%s)", ex, text.Count(n.Reps, "rep"), setLine(n))
 	}
 	return fmt.Sprintf("Next: %s, hold %s (%s)", ex, dur, setLine(n))
 }

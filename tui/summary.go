@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 )
 
@@ -106,7 +107,7 @@ func (s *summaryScreen) view() string {
 	case s.err != nil:
 		b.WriteString("\n" + st.Bad.Render(s.err.Error()))
 	case s.ov != nil:
-		b.WriteString("\nStreak: " + st.Bold.Render(days(s.ov.stats.CurrentStreakDays)))
+		b.WriteString("\nStreak: " + st.Bold.Render(text.Count(s.ov.stats.CurrentStreakDays, "day")))
 	}
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"corecoach/routines/text"
 	"corecoach/storage"
 
 	"github.com/spf13/cobra"
@@ -38,7 +39,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(a.stdout, "ok: %s (%s)\n", store.Path(), plural(n, "session"))
+			_, err = fmt.Fprintf(a.stdout, "ok: %s (%s)\n", store.Path(), text.Count(n, "session"))
 			return err
 		},
 	}

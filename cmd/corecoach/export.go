@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"corecoach/routines/text"
 	"corecoach/storage"
 	"errors"
 	"fmt"
@@ -63,7 +64,7 @@ func newImportCmd(a *app) *cobra.Command {
 				}
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			_, err = fmt.Fprintf(a.stdout, "imported %s (%d already present)\n", plural(added, "session"), skipped)
+			_, err = fmt.Fprintf(a.stdout, "imported %s (%d already present)\n", text.Count(added, "session"), skipped)
 			return err
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 
 	"github.com/spf13/cobra"
@@ -106,11 +107,7 @@ func minutes(s storage.Session) float64 {
 
 // oneLine makes stored text safe and short for a table cell.
 func oneLine(s string, width int) string {
-	s = strings.Join(strings.Fields(routines.Sanitize(s)), " ")
-	if r := []rune(s); len(r) > width {
-		s = string(r[:width-1]) + "…"
-	}
-	return s
+	return text.Cut(text.OneLine(routines.Sanitize(s)), width)
 }
 
 func routineLabel(s storage.Session) string {
@@ -120,7 +117,7 @@ func routineLabel(s storage.Session) string {
 	if s.Routine.ID != "" {
 		return s.Routine.ID
 	}
-	return "-"
+	return text.None
 }
 
 func writeHistoryTable(w io.Writer, sessions []storage.Session, empty string) error {

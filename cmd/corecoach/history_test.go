@@ -24,7 +24,7 @@ func TestHistory(t *testing.T) {
 		{name: "table newest first", args: []string{"history"}, stdout: []string{
 			"DATE              ROUTINE      STATUS     MIN  PAIN   NOTE",
 			"2026-03-10 07:00  stretch      partial    0    – → –  =SUM(A1)",
-			"2026-03-09 12:00  -            completed  20   – → 2",
+			"2026-03-09 12:00  –            completed  20   – → 2",
 			"2026-03-08 23:30  Core basics  completed  12   4 → 3  Left side tight",
 		}},
 		{name: "since is the session's own day", args: []string{"history", "--since", "2026-03-09"}, stdout: []string{"2026-03-10 07:00", "2026-03-09 12:00"}},

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 
 	"github.com/spf13/cobra"
@@ -233,7 +234,7 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 				verb = "Replaced"
 			}
 			fmt.Fprintf(a.stdout, "%s %s (%s): %s, %s. Run it with: corecoach run %s\n", verb, r.ID,
-				routines.Sanitize(r.Name), plural(r.ExerciseCount(), "exercise"), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
+				routines.Sanitize(r.Name), text.Count(r.ExerciseCount(), "exercise"), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
 			return nil
 		},
 	}

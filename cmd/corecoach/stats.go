@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 
 	"github.com/spf13/cobra"
@@ -114,16 +115,16 @@ func writeStats(w io.Writer, st storage.Stats) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "As of\t%s\n", st.AsOf)
-	fmt.Fprintf(tw, "Current streak\t%s (longest %s)\n", plural(st.CurrentStreakDays, "day"), plural(st.LongestStreakDays, "day"))
+	fmt.Fprintf(tw, "Current streak\t%s (longest %s)\n", text.Count(st.CurrentStreakDays, "day"), text.Count(st.LongestStreakDays, "day"))
 	fmt.Fprintf(tw, "Sessions\t%d, %d completed\n", st.SessionsTotal, st.SessionsCompleted)
 	fmt.Fprintf(tw, "Active days\t%d of the last 30\n", st.ActiveDaysLast30)
 	if st.ScheduledDaysLast28 == 0 {
 		fmt.Fprintf(tw, "Adherence\tno scheduled days in the last 28 yet\n")
 	} else {
 		fmt.Fprintf(tw, "Adherence\t%s of scheduled days in the last 28 (%d of %d)\n",
-			percent(st.AdherenceLast28), st.CompletedScheduledDaysLast28, st.ScheduledDaysLast28)
+			text.Percent(st.AdherenceLast28), st.CompletedScheduledDaysLast28, st.ScheduledDaysLast28)
 	}
-	fmt.Fprintf(tw, "Pain, last 7 days\tbefore %s, after %s (average, 0-10)\n", avg(st.PainBeforeAvgLast7), avg(st.PainAfterAvgLast7))
+	fmt.Fprintf(tw, "Pain, last 7 days\tbefore %s, after %s (average, 0-10)\n", text.Average(st.PainBeforeAvgLast7), text.Average(st.PainAfterAvgLast7))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -143,7 +144,7 @@ func painTrend(st storage.Stats) []string {
 		out = append(out, fmt.Sprintf("After sessions, pain was %s before them.", compared(*c)))
 	}
 	if b != nil && p != nil {
-		out = append(out, fmt.Sprintf("Pain before sessions was %s in the 7 days before (%s).", compared(*b-*p), avg(p)))
+		out = append(out, fmt.Sprintf("Pain before sessions was %s in the 7 days before (%s).", compared(*b-*p), text.Average(p)))
 	}
 	if c != nil && math.Round(*c*10) > 0 {
 		out = append(out, "If exercise keeps raising your pain, ease off and talk to your therapist.")
@@ -160,20 +161,4 @@ func compared(d float64) string {
 		return fmt.Sprintf("%.1f points higher than", r)
 	}
 	return "about the same as"
-}
-
-func avg(p *float64) string {
-	if p == nil {
-		return "-"
-	}
-	return fmt.Sprintf("%.1f", *p)
-}
-
-func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5)) }
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
 }

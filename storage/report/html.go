@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 //go:embed report.html.tmpl
@@ -23,9 +24,9 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
 		"pain":   routines.ScoreText,
 		"change": changeText,
-		"pct":    percent,
+		"pct":    text.Percent,
 		"ratio":  ratio,
-		"avg":    avgText,
+		"avg":    text.Average,
 		"join":   strings.Join,
 		"add":    func(a, b float64) string { return num(a + b) },
 		"sub":    func(a, b float64) string { return num(a - b) },
@@ -49,7 +50,7 @@ func num(v float64) string {
 // changeText is after minus before, signed, or a dash when either is missing.
 func changeText(before, after *int) string {
 	if before == nil || after == nil {
-		return "–"
+		return text.None
 	}
 	switch d := *after - *before; {
 	case d > 0:
@@ -61,13 +62,4 @@ func changeText(before, after *int) string {
 }
 
 // ratio is done/planned as a percentage.
-func ratio(done, planned int) string { return percent(float64(done) / float64(planned)) }
-
-func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5)) }
-
-func avgText(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f", *p)
-}
+func ratio(done, planned int) string { return text.Percent(float64(done) / float64(planned)) }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 // WriteMarkdown writes the report as Markdown that also reads well as plain
@@ -26,13 +27,13 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	p("## Summary\n\n")
 	p("- Sessions: %d (%d completed, %d stopped early)\n", r.Sessions, r.Completed, r.Partial)
 	if r.ScheduledDays > 0 {
-		p("- Adherence: %s of scheduled days done (%d of %d)\n", percent(r.Adherence), r.CompletedDays, r.ScheduledDays)
+		p("- Adherence: %s of scheduled days done (%d of %d)\n", text.Percent(r.Adherence), r.CompletedDays, r.ScheduledDays)
 	} else {
 		p("- Adherence: no scheduled days in this period\n")
 	}
-	p("- Streak on %s: %s (longest %d)\n", r.To, dayCount(r.Stats.CurrentStreakDays), r.Stats.LongestStreakDays)
+	p("- Streak on %s: %s (longest %d)\n", r.To, text.Count(r.Stats.CurrentStreakDays, "day"), r.Stats.LongestStreakDays)
 	p("- Average pain, last 7 days: before %s, after %s\n\n",
-		avgText(r.Stats.PainBeforeAvgLast7), avgText(r.Stats.PainAfterAvgLast7))
+		text.Average(r.Stats.PainBeforeAvgLast7), text.Average(r.Stats.PainAfterAvgLast7))
 
 	p("## Pain before and after each session\n\n")
 	t := table{head: []string{"Started", "Routine", "Status", "Before", "After", "Change", "Flag"}, right: []bool{false, false, false, true, true, true, false}}
@@ -52,14 +53,14 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		if c.EaseOff {
 			flag = "⚠ Ease off next time: " + c.EaseOffWhy
 		}
-		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, "–"), routines.ScoreText(c.Before), flag)
+		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, text.None), routines.ScoreText(c.Before), flag)
 	}
 	t.write(bw, "No check-ins in this period.")
 
 	p("## Exercises\n\n")
 	t = table{head: []string{"Exercise", "Sessions", "Sets done / planned", "Skipped", "Flagged as hurting"}, right: []bool{false, true, true, true, false}}
 	for _, e := range r.Exercises {
-		hurt := "–"
+		hurt := text.None
 		if e.Hurt > 0 {
 			hurt = fmt.Sprintf("⚠ %d×: %s", e.Hurt, strings.Join(e.HurtDates, ", "))
 		}
@@ -140,12 +141,4 @@ func sets(e ExerciseRow) string {
 		return fmt.Sprintf("%d / 0", e.SetsDone)
 	}
 	return fmt.Sprintf("%d / %d (%s)", e.SetsDone, e.SetsPlanned, ratio(e.SetsDone, e.SetsPlanned))
-}
-
-// dayCount is "1 day" or "N days".
-func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

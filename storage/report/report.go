@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 )
 
@@ -240,5 +241,5 @@ func short(hash string) string {
 
 // clean removes control characters and joins lines, for one-line cells.
 func clean(s string) string {
-	return strings.Join(strings.Fields(routines.Sanitize(s)), " ")
+	return text.OneLine(routines.Sanitize(s))
 }
