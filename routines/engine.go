@@ -62,7 +62,11 @@ type ExerciseProgress struct {
 	// session is partial instead.
 	Skipped bool
 	Hurt    bool // flagged with FlagHurt
-	Seconds int  // work time done, rounded: holds and reps only, partial steps included, pauses not
+	// SetsExcused counts the sets not done that the exercise still had
+	// ahead (the one under way included) when it was first flagged: a
+	// session is not marked down for stopping what hurt.
+	SetsExcused int
+	Seconds     int // work time done, rounded: holds and reps only, partial steps included, pauses not
 }
 
 const (
@@ -122,6 +126,7 @@ type Engine struct {
 	status      []stepStatus    // how each work step's latest run ended
 	work        []time.Duration // per exercise: work time of finished runs
 	hurt        []bool
+	hurtAt      []int // per exercise: the step under way when first flagged
 	index       int
 	dur         time.Duration // current step's length, extensions included
 	deadline    time.Time     // while running
@@ -157,6 +162,7 @@ func NewEngine(p Plan, now time.Time) *Engine {
 	e.sets = make([][][]int, e.exercises)
 	e.work = make([]time.Duration, e.exercises)
 	e.hurt = make([]bool, e.exercises)
+	e.hurtAt = make([]int, e.exercises)
 	setIndex := map[[2]int]int{} // (exercise, set) to its place in sets
 	for i, s := range p.Steps {
 		if !s.Work() || s.Exercise < 0 {
@@ -307,8 +313,8 @@ func (e *Engine) FlagHurt(now time.Time) {
 	if e.done {
 		return
 	}
-	if x := e.plan.Steps[e.index].Exercise; x >= 0 {
-		e.hurt[x] = true
+	if x := e.plan.Steps[e.index].Exercise; x >= 0 && !e.hurt[x] {
+		e.hurt[x], e.hurtAt[x] = true, e.index
 	}
 }
 
@@ -401,6 +407,8 @@ func (e *Engine) Results(now time.Time) []ExerciseProgress {
 			}
 			if done {
 				p.SetsDone++
+			} else if e.hurt[x] && steps[len(steps)-1] >= e.hurtAt[x] {
+				p.SetsExcused++
 			}
 		}
 		p.Hurt = e.hurt[x]

@@ -251,3 +251,22 @@ func TestExportCleansImpossibleValues(t *testing.T) {
 		t.Errorf("imported %+v ended %v; want zeros and the end at the start", e, got[0].EndedAt)
 	}
 }
+
+// An imported session keeps the status it was given: a completed session
+// from an older document, with fewer sets done than today's rule asks, is
+// not re-judged.
+func TestImportKeepsStatus(t *testing.T) {
+	s := newStore(t)
+	doc := `{"format":"corecoach-history","version":1,"sessions":[
+		{"id":"old","started_at":"2026-01-05T08:00:00Z","status":"completed",
+		 "exercises":[{"id":"plank","name":"Plank","sets_planned":3,"sets_done":0,"skipped":true}]},
+		{"id":"old2","started_at":"2026-01-06T08:00:00Z","status":"partial",
+		 "exercises":[{"id":"plank","name":"Plank","sets_planned":3,"sets_done":3}]}]}`
+	if _, _, err := s.Import(strings.NewReader(doc)); err != nil {
+		t.Fatal(err)
+	}
+	ss, _ := s.Sessions()
+	if len(ss) != 2 || ss[0].Status != StatusCompleted || ss[1].Status != StatusPartial {
+		t.Fatalf("sessions after import: %+v", ss)
+	}
+}

@@ -499,3 +499,33 @@ func fmtPtr(p *int) string {
 	}
 	return fmt.Sprint(*p)
 }
+
+// A session whose every exercise is skipped reaches its end but is partial:
+// no praise, no streak, and the summary says why.
+func TestSkipEverythingIsPartial(t *testing.T) {
+	h := startSession(t, Options{})
+	for range 20 {
+		if h.screen() != "session" {
+			break
+		}
+		h.press("n")
+	}
+	h.wantScreen("pain")
+	if v := h.view(); strings.Contains(v, "Well done") || !strings.Contains(v, "Session saved.") {
+		t.Fatalf("pain check after skipping everything:\n%s", v)
+	}
+	h.press("enter", "enter")
+	h.wantScreen("summary")
+	v := h.view()
+	for _, want := range []string{"Session saved as partial", "0 of 3 sets done", "Streak: 0 days"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("summary lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Well done") || strings.Contains(v, "complete\n") {
+		t.Errorf("summary praises a skipped session:\n%s", v)
+	}
+	if ss := h.sessions(); len(ss) != 1 || ss[0].Status != storage.StatusPartial {
+		t.Fatalf("stored = %+v", ss)
+	}
+}

@@ -188,14 +188,16 @@ func (s *painScreen) scoreLine() string {
 	return zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))
 }
 
-// question is what the screen asks: after a stopped session it says so
-// rather than praise.
+// question is what the screen asks: after a stopped or mostly skipped
+// session it says so rather than praise.
 func (s *painScreen) question() string {
 	switch {
 	case s.phase == painBefore:
 		return "How much pain do you have right now?"
-	case s.rec != nil && s.rec.s.Status == storage.StatusPartial:
+	case s.rec != nil && s.rec.stoppedEarly:
 		return "Session stopped and saved. How much pain do you have now?"
+	case s.rec != nil && s.rec.s.Status == storage.StatusPartial:
+		return "Session saved. How much pain do you have now?"
 	}
 	return "Well done. How much pain do you have now?"
 }

@@ -13,6 +13,11 @@ import (
 type record struct {
 	s   storage.Session
 	seq int
+	// stoppedEarly: the session ended before its plan did (quit, ctrl+c),
+	// rather than reaching the end with too few sets done.
+	stoppedEarly bool
+	// setsDone of setsCounted work sets, as routines.SetsCounted counts them.
+	setsDone, setsCounted int
 }
 
 func newRecord(r *routines.Routine, start time.Time, zone string, painBefore *int) *record {

@@ -182,8 +182,8 @@ func (s *sessionScreen) schedule() tea.Cmd {
 	return tick(s.c, s.gen, s.eng.NextChange(s.now))
 }
 
-// end records the final state: completed when the plan reached its end,
-// partial when quit.
+// end records the final state: completed or partial by
+// routines.SessionCompleted.
 func (s *sessionScreen) end(now time.Time) tea.Cmd {
 	s.finish(now)
 	return tea.Batch(saveSession(s.c, s.rec), send(sessionEndedMsg{rec: s.rec}))
@@ -192,11 +192,15 @@ func (s *sessionScreen) end(now time.Time) tea.Cmd {
 func (s *sessionScreen) finish(now time.Time) {
 	s.ended = true
 	s.gen++
-	status := storage.StatusCompleted
-	if sn := s.eng.Snapshot(now); sn.Quit || !sn.Done {
-		status = storage.StatusPartial
+	sn := s.eng.Snapshot(now)
+	res := s.eng.Results(now)
+	status := storage.StatusPartial
+	if routines.SessionCompleted(sn.Done && !sn.Quit, res) {
+		status = storage.StatusCompleted
 	}
-	s.rec.results(s.eng.Results(now))
+	s.rec.results(res)
+	s.rec.stoppedEarly = sn.Quit || !sn.Done
+	s.rec.setsDone, s.rec.setsCounted = routines.SetsCounted(res)
 	s.rec.finish(status, now)
 }
 

@@ -62,12 +62,23 @@ func (s *summaryScreen) view() string {
 	st := s.c.styles
 	r := s.rec.s
 	var b strings.Builder
-	title := "Session complete"
-	if r.Status == storage.StatusPartial {
+	title, why := "Session complete", ""
+	switch {
+	case r.Status == storage.StatusCompleted:
+	case s.rec.stoppedEarly:
 		title = "Session saved (stopped early)"
+	default:
+		title = "Session saved as partial"
+		why = fmt.Sprintf("%d of %d sets done; a session counts as completed from 80%%.", s.rec.setsDone, s.rec.setsCounted)
 	}
 	b.WriteString(st.Title.Render(title) + "\n")
-	b.WriteString(routines.Sanitize(r.Routine.Name) + "\n\n")
+	b.WriteString(routines.Sanitize(r.Routine.Name) + "\n")
+	if why != "" {
+		for _, l := range wrap(why, max(s.w, 10)) {
+			b.WriteString(st.Faint.Render(l) + "\n")
+		}
+	}
+	b.WriteString("\n")
 	var hurt []string
 	for _, e := range r.Exercises {
 		mark, style := "✓", st.Good

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -224,5 +225,72 @@ func TestE2EInterruptSavesPartial(t *testing.T) {
 				t.Fatalf("stored sessions = %+v", ss)
 			}
 		})
+	}
+}
+
+// has reports whether the output since the last match contains word,
+// without consuming it.
+func (term *terminal) has(word string) bool {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return strings.Contains(term.out.String()[term.seen:], word)
+}
+
+// TestE2ESkipEverythingIsPartial runs a built-in routine and skips every
+// exercise: the session reached its end but did none of its sets, so it is
+// partial, with no praise and no streak.
+func TestE2ESkipEverythingIsPartial(t *testing.T) {
+	bin, db, _ := e2eSetup(t)
+	term := startTerminal(t, bin, "--db", db, "run", "desk-break")
+	term.waitFor("bladder")
+	term.send("\r")
+	term.waitFor("limit:")
+	term.send("2\r")
+	term.waitFor("GET READY")
+	for i := 0; !term.has("How much pain"); i++ {
+		if i == 40 {
+			t.Fatalf("the session did not end after %d skips; output:\n%q", i, term.out.String())
+		}
+		term.send("n")
+		time.Sleep(150 * time.Millisecond)
+	}
+	term.waitFor("Session saved.")
+	term.send("\r") // pain after: 2, the score before
+	term.waitFor("therapist?")
+	term.send("\x1b") // no note
+	term.waitFor("Session saved as partial")
+	term.waitFor("Streak:")
+	term.send("q")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit code %d; output:\n%q", code, term.out.String())
+	}
+	if strings.Contains(term.out.String(), "Well done") {
+		t.Fatalf("a skipped session was praised; output:\n%q", term.out.String())
+	}
+
+	ss := storedSessions(t, db)
+	if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil ||
+		ss[0].PainAfter == nil || *ss[0].PainAfter != 2 {
+		t.Fatalf("stored sessions = %+v", ss)
+	}
+	for _, e := range ss[0].Exercises {
+		if e.SetsDone != 0 || !e.Skipped {
+			t.Fatalf("exercise %+v, want skipped with no set done", e)
+		}
+	}
+	out, err := exec.Command(bin, "--db", db, "stats", "--json").Output()
+	if err != nil {
+		t.Fatalf("stats: %v", err)
+	}
+	var st struct {
+		Streak    int `json:"current_streak_days"`
+		Completed int `json:"sessions_completed"`
+		Total     int `json:"sessions_total"`
+	}
+	if err := json.Unmarshal(out, &st); err != nil {
+		t.Fatalf("stats --json: %v\n%s", err, out)
+	}
+	if st.Streak != 0 || st.Completed != 0 || st.Total != 1 {
+		t.Fatalf("stats after a skipped session = %+v", st)
 	}
 }
