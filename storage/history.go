@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -53,30 +54,68 @@ func encodeHistory(w io.Writer, doc History) error {
 	return EncodeJSON(w, doc)
 }
 
-// Import merges a history document: it is validated whole first, then
-// written in one transaction, so a bad document writes nothing. A session
-// whose id is stored already is left as it is (skipped), which makes
-// importing the same document twice add nothing, and then nothing is
-// written at all. The whole database is checked before it is written to,
-// as Check does: a write on a damaged file can spread the damage.
+// Import merges a history document (see ImportHistory) and counts the
+// sessions added and those left as they were: stored already, the same or
+// in conflict, or repeated within the document.
 func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
+	res, err := s.ImportHistory(r)
+	return res.Added, res.Present + len(res.Conflicts), err
+}
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	Added   int
+	Present int // sessions stored already as the document has them, or repeated in it the same
+	// Conflicts are sessions whose id is stored already (or came earlier in
+	// the document) with other content: the one there first is kept.
+	Conflicts []Conflict
+}
+
+// Conflict is a session of a document that was not imported because its
+// id is taken by a different session.
+type Conflict struct {
+	ID         string
+	Fields     []string // the fields that differ, in the order of the format
+	InDocument bool     // the id came earlier in the document itself, not from the database
+}
+
+func (c Conflict) String() string {
+	where := "is stored already"
+	if c.InDocument {
+		where = "comes twice in the document"
+	}
+	return fmt.Sprintf("session %s %s with a different %s; the %s one is kept",
+		showID(c.ID), where, joinAnd(c.Fields), map[bool]string{false: "stored", true: "first"}[c.InDocument])
+}
+
+// ImportHistory merges a history document: it is validated whole first,
+// then written in one transaction, so a bad document writes nothing. A
+// session whose id is stored already is left as it is, which makes
+// importing the same document twice add nothing, and then nothing is
+// written at all; when the stored one differs, the result names the
+// fields. The whole database is checked before it is written to, as Check
+// does: a write on a damaged file can spread the damage.
+func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxHistorySize+1))
 	if err != nil {
-		return 0, 0, err
+		return ImportResult{}, err
 	}
 	if len(data) > MaxHistorySize {
-		return 0, 0, fmt.Errorf("history document is larger than %d MiB", MaxHistorySize>>20)
+		return ImportResult{}, fmt.Errorf("history document is larger than %d MiB", MaxHistorySize>>20)
 	}
 	doc, err := ParseHistory(data)
 	if err != nil {
-		return 0, 0, err
+		return ImportResult{}, err
 	}
-	recs, dups, err := prepareImport(doc.Sessions)
+	recs, res, err := prepareImport(doc.Sessions)
 	if err != nil {
-		return 0, 0, err
+		return ImportResult{}, err
 	}
+	// Counted afresh on each try: update may run the function again.
+	first := res
 	err = s.update(func(tx *bolt.Tx) error {
-		added, skipped = 0, dups
+		res = first
+		res.Conflicts = slices.Clone(first.Conflicts)
 		if problems := s.recordProblems(tx); len(problems) > 0 { // pages are checked by update
 			return damageReport(s.path, problems)
 		}
@@ -86,8 +125,12 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 		days := map[string]bool{}
 		known := make(map[string]dayEntry, len(recs))
 		for _, r := range recs { // in key order: bbolt appends cheaply
-			if ids.Get(r.id) != nil {
-				skipped++
+			if k := ids.Get(r.id); k != nil {
+				if fields := differing(sessions.Get(k), r.val); len(fields) == 0 {
+					res.Present++
+				} else {
+					res.Conflicts = append(res.Conflicts, Conflict{ID: string(r.id), Fields: fields})
+				}
 				continue
 			}
 			if err := sessions.Put(r.key, r.val); err != nil {
@@ -106,13 +149,56 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 				return err
 			}
 		}
-		added = len(newIDs)
+		res.Added = len(newIDs)
 		return s.recomputeDays(tx, days, known)
 	})
 	if err != nil {
-		return 0, 0, err
+		return ImportResult{}, err
 	}
-	return added, skipped, nil
+	slices.SortStableFunc(res.Conflicts, func(a, b Conflict) int { return strings.Compare(a.ID, b.ID) })
+	return res, nil
+}
+
+// sessionFields are the fields of a session object, in the format's order.
+var sessionFields = []string{"id", "routine", "started_at", "ended_at", "zone", "status", "pain_before", "pain_after", "note", "exercises"}
+
+// differing names the fields in which a stored session and one to import
+// (both as stored, JSON) differ. The stored one is compared as an export
+// writes it, so a backup of it is never in conflict with it.
+func differing(stored, imported []byte) []string {
+	if bytes.Equal(stored, imported) {
+		return nil
+	}
+	var sess Session
+	if err := json.Unmarshal(stored, &sess); err == nil {
+		if clean, err := json.Marshal(normalize(cleanSession(sess))); err == nil {
+			stored = clean
+		}
+	}
+	if bytes.Equal(stored, imported) {
+		return nil
+	}
+	var a, b map[string]json.RawMessage
+	_ = json.Unmarshal(stored, &a)
+	_ = json.Unmarshal(imported, &b)
+	var out []string
+	for _, f := range sessionFields {
+		if !bytes.Equal(a[f], b[f]) {
+			out = append(out, f)
+		}
+	}
+	if out == nil { // the same fields, written differently
+		out = []string{"encoding"}
+	}
+	return out
+}
+
+// joinAnd lists words as "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // importRecord is a session ready to store.
@@ -122,9 +208,9 @@ type importRecord struct {
 }
 
 // prepareImport encodes the sessions before the file is locked, drops the
-// repeats of an id within the document (the first stays), and orders them
-// by key.
-func prepareImport(sessions []Session) (recs []importRecord, dups int, err error) {
+// repeats of an id within the document (the first stays; a repeat that
+// differs is a conflict), and orders them by key.
+func prepareImport(sessions []Session) (recs []importRecord, res ImportResult, err error) {
 	all := make([]importRecord, len(sessions))
 	errs := make([]error, len(sessions))
 	parallel(len(sessions), func(i int) {
@@ -133,21 +219,25 @@ func prepareImport(sessions []Session) (recs []importRecord, dups int, err error
 		all[i] = importRecord{id: []byte(sess.ID), key: sessionKey(sess.StartedAt, sess.ID), val: val, entry: entryOf(sess)}
 		errs[i] = err
 	})
-	seen := make(map[string]bool, len(sessions))
+	seen := make(map[string][]byte, len(sessions)) // id: the first one's value
 	recs = all[:0]
 	for i, r := range all {
 		if errs[i] != nil {
-			return nil, 0, fmt.Errorf("session %s: %w", showID(string(r.id)), errs[i])
+			return nil, ImportResult{}, fmt.Errorf("session %s: %w", showID(string(r.id)), errs[i])
 		}
-		if seen[string(r.id)] {
-			dups++
+		if first, ok := seen[string(r.id)]; ok {
+			if fields := differing(first, r.val); len(fields) == 0 {
+				res.Present++
+			} else {
+				res.Conflicts = append(res.Conflicts, Conflict{ID: string(r.id), Fields: fields, InDocument: true})
+			}
 			continue
 		}
-		seen[string(r.id)] = true
+		seen[string(r.id)] = r.val
 		recs = append(recs, r)
 	}
 	slices.SortFunc(recs, func(a, b importRecord) int { return bytes.Compare(a.key, b.key) })
-	return recs, dups, nil
+	return recs, res, nil
 }
 
 // parallel calls fn for 0..n-1 on every processor: encoding is a good

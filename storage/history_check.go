@@ -48,9 +48,22 @@ func decodeImported(raw []byte) (Session, error) {
 	return s, checkImportedText(s)
 }
 
-// checkImportedValues refuses what no session can hold: counts or seconds
-// below zero, and an end before the start. Stats would count them as they
-// are, so a bad document would skew every figure after it.
+// Bounds of what an imported session can hold (docs/using-corecoach.md,
+// "Your data"). A routine has at most 20 sets of an exercise and lasts at
+// most 3 hours; the bounds are looser, so that only the impossible is
+// refused, and small enough that no sum of them overflows.
+const (
+	minYear    = 1970
+	maxYear    = 2200
+	maxSets    = 100
+	maxSeconds = 24 * 60 * 60 // work time on one exercise: a day
+)
+
+// checkImportedValues refuses what no session can hold: an end before the
+// start, counts or seconds
+// below zero or beyond any routine, more sets done than planned. Stats
+// would count them as they are, so a bad document would skew every figure
+// after it.
 func checkImportedValues(s Session) error {
 	if s.EndedAt != nil && s.EndedAt.Before(s.StartedAt) {
 		return fmt.Errorf("ended_at %s is before started_at %s",
@@ -60,10 +73,17 @@ func checkImportedValues(s Session) error {
 		for _, f := range []struct {
 			name string
 			n    int
-		}{{"sets_planned", e.SetsPlanned}, {"sets_done", e.SetsDone}, {"seconds", e.Seconds}} {
+			max  int
+		}{{"sets_planned", e.SetsPlanned, maxSets}, {"sets_done", e.SetsDone, maxSets}, {"seconds", e.Seconds, maxSeconds}} {
 			if f.n < 0 {
 				return fmt.Errorf("exercises[%d].%s %d is negative; it must be 0 or more", i, f.name, f.n)
 			}
+			if f.n > f.max {
+				return fmt.Errorf("exercises[%d].%s %d is more than any routine holds; it must be at most %d", i, f.name, f.n, f.max)
+			}
+		}
+		if e.SetsDone > e.SetsPlanned {
+			return fmt.Errorf("exercises[%d].sets_done %d is more than its sets_planned %d", i, e.SetsDone, e.SetsPlanned)
 		}
 	}
 	return nil
@@ -78,6 +98,11 @@ func parseTime(field string, raw json.RawMessage) (time.Time, error) {
 	}
 	if err := t.UnmarshalJSON(raw); err != nil {
 		return t, fmt.Errorf("%s %s is not an RFC 3339 time such as %s", field, raw, rfc3339Example)
+	}
+	// Year 1 would read as no time at all, and years past 9999 cannot be
+	// written back as RFC 3339 once in UTC.
+	if t.Year() < minYear || t.Year() > maxYear {
+		return t, fmt.Errorf("%s %s is outside the years %d to %d", field, raw, minYear, maxYear)
 	}
 	return t, nil
 }
@@ -146,10 +171,11 @@ func sessionLabel(n int, id string) string {
 
 // cleanSession makes every field but the id as an import accepts it:
 // what routines.Sanitize removes is dropped, tabs and newlines become
-// spaces, negative counts become 0 and an end before the start becomes the
-// start. Export applies it, so that a backup of sessions stored before
-// imports refused such text still imports. The id stays as it is, so that
-// the backup imports onto the very sessions it came from.
+// spaces, counts and seconds are brought within the bounds an import
+// holds them to (never more sets done than planned) and an end before the
+// start becomes the start. Export applies it, so that a backup of sessions
+// stored before imports refused such values still imports. The id stays as
+// it is, so that the backup imports onto the very sessions it came from.
 func cleanSession(s Session) Session {
 	s.Zone, s.Note = cleanText(s.Zone), cleanText(s.Note)
 	s.Routine.ID, s.Routine.Name, s.Routine.Hash = cleanText(s.Routine.ID), cleanText(s.Routine.Name), cleanText(s.Routine.Hash)
@@ -159,7 +185,12 @@ func cleanSession(s Session) Session {
 	for i := range s.Exercises {
 		e := &s.Exercises[i]
 		e.ID, e.Name = cleanText(e.ID), cleanText(e.Name)
-		e.SetsPlanned, e.SetsDone, e.Seconds = max(e.SetsPlanned, 0), max(e.SetsDone, 0), max(e.Seconds, 0)
+		e.SetsPlanned = min(max(e.SetsPlanned, 0), maxSets)
+		e.SetsDone = min(max(e.SetsDone, 0), e.SetsPlanned)
+		e.Seconds = min(max(e.Seconds, 0), maxSeconds)
+	}
+	if s.EndedAt != nil && s.EndedAt.IsZero() {
+		s.EndedAt = nil
 	}
 	// A wall clock set back during a session can end it before its start.
 	if s.EndedAt != nil && s.EndedAt.Before(s.StartedAt) {

@@ -64,7 +64,8 @@ func TestExportEmpty(t *testing.T) {
 	}
 }
 
-// A stored session is left as it is, even when the document differs.
+// A stored session is left as it is, even when the document differs; the
+// conflict names the fields. A repeat within the document is one too.
 func TestImportKeepsStored(t *testing.T) {
 	s := newStore(t)
 	stored := session("same", time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC), StatusCompleted)
@@ -75,17 +76,48 @@ func TestImportKeepsStored(t *testing.T) {
 	doc := `{"format":"corecoach-history","version":1,"sessions":[
 		{"id":"same","started_at":"2026-01-05T08:00:00Z","status":"partial","note":"theirs"},
 		{"id":"new","started_at":"2026-01-06T08:00:00+01:00","status":"completed","future_field":true},
-		{"id":"new","started_at":"2026-01-07T08:00:00Z","status":"completed"}]}`
-	added, skipped, err := s.Import(strings.NewReader(doc))
-	if err != nil || added != 1 || skipped != 2 {
-		t.Fatalf("Import() = %d, %d, %v; want 1, 2", added, skipped, err)
+		{"id":"new","started_at":"2026-01-07T08:00:00Z","status":"completed"},
+		{"id":"new","started_at":"2026-01-06T08:00:00+01:00","status":"completed"}]}`
+	res, err := s.ImportHistory(strings.NewReader(doc))
+	if err != nil || res.Added != 1 || res.Present != 1 || len(res.Conflicts) != 2 {
+		t.Fatalf("ImportHistory() = %+v, %v; want 1 added, 1 present, 2 conflicts", res, err)
+	}
+	want := []string{
+		"session new comes twice in the document with a different started_at; the first one is kept",
+		"session same is stored already with a different routine, ended_at, zone, status, note and exercises; the stored one is kept",
+	}
+	for i, c := range res.Conflicts {
+		if c.String() != want[i] {
+			t.Errorf("conflict %d = %q, want %q", i, c, want[i])
+		}
 	}
 	ss, _ := s.Sessions()
-	if len(ss) != 2 || ss[0].Note != "mine" || ss[1].ID != "new" || ss[1].StartedAt.Day() != 6 {
+	if len(ss) != 2 || ss[0].Note != "mine" || ss[0].Status != StatusCompleted || ss[1].ID != "new" || ss[1].StartedAt.Day() != 6 {
 		t.Errorf("sessions after import: %+v", ss)
 	}
 	if err := s.Check(); err != nil {
 		t.Error(err)
+	}
+	// The old counts: conflicts are left as they are, so they are skipped.
+	added, skipped, err := s.Import(strings.NewReader(doc))
+	if err != nil || added != 0 || skipped != 4 {
+		t.Errorf("Import() again = %d, %d, %v; want 0, 4", added, skipped, err)
+	}
+}
+
+// A backup of a session stored with text an import refuses is not in
+// conflict with it: the stored one is compared as an export writes it.
+func TestImportOfBackupIsNoConflict(t *testing.T) {
+	s := newStore(t)
+	x := session("odd", time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC), StatusCompleted)
+	x.Note = "line\none\x1b]0;title\x07"
+	x.Exercises[0].SetsDone = 9
+	if err := s.SaveSession(x); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.ImportHistory(bytes.NewReader(exportSessions(t, s)))
+	if err != nil || res.Present != 1 || len(res.Conflicts) != 0 {
+		t.Errorf("ImportHistory(backup) = %+v, %v; want 1 present, no conflict", res, err)
 	}
 }
 
@@ -133,6 +165,19 @@ func TestImportRefuses(t *testing.T) {
 		{"negative seconds", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","seconds":-5}]}`), "exercises[0].seconds -5 is negative"},
 		{"end before start", doc(ok, `{"id":"y","started_at":"2026-01-05T08:00:00Z","ended_at":"2026-01-05T07:59:59Z","status":"partial"}`),
 			"session 2 (id y): ended_at 2026-01-05T07:59:59Z is before started_at 2026-01-05T08:00:00Z"},
+		{"seconds beyond any routine", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","seconds":9223372036854775807}]}`),
+			"session 1 (id y): exercises[0].seconds 9223372036854775807 is more than any routine holds; it must be at most 86400"},
+		{"sets planned beyond any routine", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","sets_planned":101}]}`),
+			"exercises[0].sets_planned 101 is more than any routine holds; it must be at most 100"},
+		{"more sets done than planned", doc(ok, `{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"completed","exercises":[{"id":"p","sets_planned":1,"sets_done":100}]}`),
+			"session 2 (id y): exercises[0].sets_done 100 is more than its sets_planned 1"},
+		{"year 1", doc(`{"id":"y","started_at":"0001-01-01T00:00:00Z","status":"completed"}`),
+			`session 1 (id y): started_at "0001-01-01T00:00:00Z" is outside the years 1970 to 2200`},
+		{"year 9999", doc(`{"id":"y","started_at":"9999-12-31T23:00:00-04:00","status":"completed"}`),
+			`session 1 (id y): started_at "9999-12-31T23:00:00-04:00" is outside the years 1970 to 2200`},
+		{"year 1969", doc(`{"id":"y","started_at":"1969-12-31T23:59:59Z","status":"completed"}`), "outside the years 1970 to 2200"},
+		{"end in year 9999", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","ended_at":"9999-01-01T00:00:00Z","status":"partial"}`),
+			`session 1 (id y): ended_at "9999-01-01T00:00:00Z" is outside the years 1970 to 2200`},
 		{"pain type", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":"4"}`), "session 1 (id y): pain_after must be a whole number, not string"},
 	}
 	for _, tt := range tests {
@@ -234,7 +279,8 @@ func TestExportCleansImpossibleValues(t *testing.T) {
 	a := session("01A", time.Date(2026, 3, 8, 10, 0, 0, 0, time.UTC), StatusPartial)
 	end := a.StartedAt.Add(-time.Minute)
 	a.EndedAt = &end
-	a.Exercises = []ExerciseResult{{ID: "plank", SetsPlanned: -1, SetsDone: -2, Seconds: -3}}
+	a.Exercises = []ExerciseResult{{ID: "plank", SetsPlanned: -1, SetsDone: -2, Seconds: -3},
+		{ID: "bridge", SetsPlanned: 1, SetsDone: 100, Seconds: 1<<63 - 1}, {ID: "dog", SetsPlanned: 5000, SetsDone: 4000}}
 	if err := src.SaveSession(a); err != nil {
 		t.Fatal(err)
 	}
@@ -249,6 +295,12 @@ func TestExportCleansImpossibleValues(t *testing.T) {
 	e := got[0].Exercises[0]
 	if !got[0].EndedAt.Equal(a.StartedAt) || e.SetsPlanned != 0 || e.SetsDone != 0 || e.Seconds != 0 {
 		t.Errorf("imported %+v ended %v; want zeros and the end at the start", e, got[0].EndedAt)
+	}
+	if e := got[0].Exercises[1]; e.SetsPlanned != 1 || e.SetsDone != 1 || e.Seconds != 86400 {
+		t.Errorf("imported %+v; want 1 of 1 set and a day of seconds", e)
+	}
+	if e := got[0].Exercises[2]; e.SetsPlanned != 100 || e.SetsDone != 100 {
+		t.Errorf("imported %+v; want 100 of 100 sets", e)
 	}
 }
 

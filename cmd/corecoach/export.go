@@ -45,7 +45,9 @@ func newImportCmd(a *app) *cobra.Command {
 		Short: "Merge a history document into the database",
 		Long: "import checks the whole history document first, then adds its sessions in one step:\n" +
 			"a session whose id is stored already is left as it is, so importing the same file\n" +
-			"twice adds nothing. A document with any problem adds nothing.",
+			"twice adds nothing; when the stored one differs, the conflict and the fields that\n" +
+			"differ are named on standard error (the exit code is still 0). A document with any\n" +
+			"problem adds nothing.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := os.Open(args[0])
@@ -57,14 +59,23 @@ func newImportCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			added, skipped, err := store.Import(f)
+			res, err := store.ImportHistory(f)
 			if err != nil {
 				if isDatabaseError(err) {
 					return err // the database is at fault, not the document
 				}
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			_, err = fmt.Fprintf(a.stdout, "imported %s (%d already present)\n", text.Count(added, "session"), skipped)
+			// A conflict keeps the stored session, as the history format
+			// says; it is named so that nothing is dropped unseen.
+			for _, c := range res.Conflicts {
+				fmt.Fprintf(a.stderr, "corecoach: %s: %s\n", args[0], c)
+			}
+			msg := fmt.Sprintf("imported %s (%d already present", text.Count(res.Added, "session"), res.Present)
+			if n := len(res.Conflicts); n > 0 {
+				msg += fmt.Sprintf(", %s kept as stored", text.Count(n, "conflict"))
+			}
+			_, err = fmt.Fprintln(a.stdout, msg+")")
 			return err
 		},
 	}

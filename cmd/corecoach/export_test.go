@@ -91,3 +91,23 @@ func TestImportRefused(t *testing.T) {
 		t.Errorf("a refused import wrote sessions: %s", r.stdout)
 	}
 }
+
+// A session whose id is stored with other content is a conflict: named
+// with the fields that differ on stderr, the stored one kept, exit 0.
+func TestImportConflict(t *testing.T) {
+	dir := t.TempDir()
+	db, first, second := filepath.Join(dir, "c.db"), filepath.Join(dir, "1.json"), filepath.Join(dir, "2.json")
+	writeTestFile(t, first, `{"format":"corecoach-history","version":1,"sessions":[{"id":"S1","started_at":"2026-01-05T08:00:00Z","status":"completed","pain_after":2}]}`)
+	writeTestFile(t, second, `{"format":"corecoach-history","version":1,"sessions":[{"id":"S1","started_at":"2026-01-05T08:00:00Z","status":"completed","pain_after":7,"note":"x"}]}`)
+	if r := runCmd("--db", db, "import", first); r.code != 0 {
+		t.Fatalf("import: exit %d %q", r.code, r.stderr)
+	}
+	r := runCmd("--db", db, "import", second)
+	if r.code != 0 || r.stdout != "imported 0 sessions (0 already present, 1 conflict kept as stored)\n" ||
+		r.stderr != "corecoach: "+second+": session S1 is stored already with a different pain_after and note; the stored one is kept\n" {
+		t.Errorf("conflict: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd("--db", db, "history", "--json"); !strings.Contains(r.stdout, `"pain_after": 2`) {
+		t.Errorf("the stored session was not kept: %s", r.stdout)
+	}
+}
