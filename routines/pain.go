@@ -14,6 +14,11 @@ import (
 // MaxPain is the top of the pain scale: the worst pain imaginable.
 const MaxPain = 10
 
+// SafePain is the top of the pain-monitoring model's "safe" zone (0-2); from
+// there up to the limit is its "acceptable" zone. The model comes from tendon
+// rehabilitation (Silbernagel et al. 2007); docs/clinical-basis.md says more.
+const SafePain = 2
+
 // PainLimitOf is the limit to judge pain by when following r: the file's
 // limit (the parser fills in DefaultPainLimit when it has none, and keeps a
 // limit of 0 as 0), or DefaultPainLimit when the routine is unknown (nil).

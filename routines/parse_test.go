@@ -176,7 +176,7 @@ exercises:
 		{ID: "cat-cow", Name: "Cat-cow", BuiltIn: true, Sets: 1, Reps: 10, Tempo: 4 * s, Rest: 15 * s, Prepare: 10 * s},
 		{ID: "glute-bridge", Name: "Glute bridge", BuiltIn: true, Sets: 3, Reps: 10, Tempo: 2 * s, Rest: 15 * s, Prepare: 10 * s},
 		{ID: "bird-dog", Name: "Bird dog", BuiltIn: true, Sets: 2, Reps: 6, Hold: 10 * s, Both: true, Rest: 0, Prepare: 10 * s},
-		{ID: "side-plank", Name: "Side plank", BuiltIn: true, Sets: 3, Hold: 90 * s, Rest: 15 * s, Prepare: 0,
+		{ID: "side-plank", Name: "Side plank", BuiltIn: true, Sets: 5, Hold: 90 * s, Rest: 15 * s, Prepare: 0,
 			Cues: []string{"Hips high"}, Notes: "Left side only."},
 		{ID: "wall-sit", Name: "Wall sit", Sets: 1, Hold: 45 * s, Rest: 15 * s, Prepare: 10 * s,
 			Cues: []string{"Back flat against the wall", "Knees over ankles"}},

@@ -19,7 +19,10 @@ func TestPainWordAndZone(t *testing.T) {
 	}{
 		{0, 5, "none", zoneOK},
 		{1, 5, "mild", zoneOK},
-		{3, 5, "mild", zoneOK},
+		{2, 5, "mild", zoneOK},   // the top of the model's safe zone
+		{3, 5, "mild", zoneNear}, // acceptable, not safe (Silbernagel et al. 2007)
+		{3, 8, "mild", zoneNear},
+		{2, 1, "mild", zoneOver}, // over a low limit
 		{4, 5, "moderate", zoneNear},
 		{5, 5, "moderate", zoneNear},
 		{6, 5, "moderate", zoneOver},

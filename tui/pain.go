@@ -35,8 +35,9 @@ func painWord(n int) string {
 	return "severe"
 }
 
-// painZone is how a score stands against the routine's limit: comfortably
-// below it, at or just below it, or over it (routines.PainOver).
+// painZone is how a score stands in the pain-monitoring model: safe (up to
+// routines.SafePain), acceptable (up to the routine's limit), or over the
+// limit (routines.PainOver).
 type painZone int
 
 const (
@@ -49,7 +50,7 @@ func zoneOf(score, limit int) painZone {
 	switch {
 	case routines.PainOver(score, limit):
 		return zoneOver
-	case score >= limit-1:
+	case score > routines.SafePain:
 		return zoneNear
 	}
 	return zoneOK

@@ -130,7 +130,7 @@ func TestExerciseCommands(t *testing.T) {
 	}{
 		{"list", []string{"exercise", "list"}, 0, []string{"ID", "DEFAULT DOSAGE", "plank", "3 × 20 s hold, rest 30 s", "prone-press-up"}, nil},
 		{"show", []string{"exercise", "show", "side-plank"}, 0, []string{"Side plank (side-plank)", "Form cues:", "elbow directly under your shoulder",
-			"Common mistakes:", "Default dosage: 3 × 10 s hold, both sides, rest 10 s", "Source: McGill", "Easier:", "Harder:"}, nil},
+			"Common mistakes:", "Default dosage: 5 × 10 s hold, both sides, rest 10 s", "Source: McGill", "Easier:", "Harder:"}, nil},
 		{"show unknown", []string{"exercise", "show", "plnak"}, 1, nil, []string{`unknown exercise "plnak"; did you mean "plank"?`}},
 		{"show nothing near", []string{"exercise", "show", "\x1b[2Jjumping-jacks"}, 1, nil, []string{`unknown exercise "\x1b[2Jjumping-jacks"`}},
 		{"show needs an id", []string{"exercise", "show"}, 2, nil, []string{"exercise show needs ID"}},
