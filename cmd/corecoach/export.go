@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -26,10 +25,10 @@ func newExportCmd(a *app) *cobra.Command {
 				return err
 			}
 			if out == "" {
-				return store.Export(a.stdout, time.Now())
+				return store.Export(a.stdout, a.now())
 			}
 			var buf bytes.Buffer
-			if err := store.Export(&buf, time.Now()); err != nil {
+			if err := store.Export(&buf, a.now()); err != nil {
 				return err
 			}
 			return writeFileAtomic(out, buf.Bytes(), 0o600, true)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"corecoach/storage"
 	"corecoach/storage/report"
@@ -38,7 +39,7 @@ func newReportCmd(a *app) *cobra.Command {
 			if format != "md" && format != "html" {
 				return usageErrorf("unknown format %q for --format; use md or html", format)
 			}
-			today := storage.DateOf(now())
+			today := storage.DateOf(a.now())
 			from, err := dateFlag("--since", since, today.AddDays(-7*reportWeeks+1))
 			if err != nil {
 				return err
@@ -50,7 +51,7 @@ func newReportCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			in, err := reportInput(store, from, today)
+			in, err := reportInput(store, from, today, a.now())
 			if err != nil {
 				return err
 			}
@@ -78,7 +79,7 @@ func newReportCmd(a *app) *cobra.Command {
 }
 
 // reportInput reads what a report of from..to needs from the store.
-func reportInput(store *storage.Store, from, to storage.Date) (report.Input, error) {
+func reportInput(store *storage.Store, from, to storage.Date, generated time.Time) (report.Input, error) {
 	// Check-ins on the first days follow up sessions before the period.
 	st, h, err := loadStats(store, to, storage.StartOfDayBound(from.AddDays(-storage.CheckinDays)))
 	if err != nil {
@@ -98,7 +99,7 @@ func reportInput(store *storage.Store, from, to storage.Date) (report.Input, err
 		return report.Input{}, fmt.Errorf("database %s: %w", store.Path(), err)
 	}
 	in := report.Input{
-		From: from, To: to, Generated: now(), Sessions: h.sessions, Checkins: checkins, Stats: st,
+		From: from, To: to, Generated: generated, Sessions: h.sessions, Checkins: checkins, Stats: st,
 		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: h.lib.PainLimit,
 	}
 	in.Library = append(in.Library, h.files...)

@@ -28,8 +28,7 @@ func TestReportCommand(t *testing.T) {
 	if err := store.SaveCheckin(storage.Checkin{Date: "2026-03-03", Pain: 6, At: s1.StartedAt.Add(24 * time.Hour), SessionID: "a"}); err != nil {
 		t.Fatal(err)
 	}
-	defer func(f func() time.Time) { now = f }(now)
-	now = func() time.Time { return time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC) }
+	at := time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC)
 	dir := t.TempDir()
 
 	tests := []struct {
@@ -82,7 +81,7 @@ func TestReportCommand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
+			code := runAt(at, tt.args, &stdout, &stderr)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
 			}
@@ -137,10 +136,9 @@ func TestReportPainRules(t *testing.T) {
 	if err := store.SaveCheckin(storage.Checkin{Date: "2026-03-03", Pain: 3, At: early.Add(48 * time.Hour), SessionID: "far"}); err != nil {
 		t.Fatal(err)
 	}
-	defer func(f func() time.Time) { now = f }(now)
-	now = func() time.Time { return time.Date(2026, 3, 30, 12, 0, 0, 0, time.UTC) } // beyond the stats' pain window
+	at := time.Date(2026, 3, 30, 12, 0, 0, 0, time.UTC) // beyond the stats' pain window
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"--db", db, "report", "--since", "2026-03-03"}, &stdout, &stderr); code != 0 {
+	if code := runAt(at, []string{"--db", db, "report", "--since", "2026-03-03"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	for _, want := range []string{

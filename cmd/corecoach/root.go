@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -30,6 +31,7 @@ type app struct {
 	stderr  io.Writer
 	getenv  func(string) string
 	homeDir func() (string, error)
+	now     func() time.Time // the clock for "today" and for what is stamped with a time
 }
 
 // dbPath resolves the database path: --db, then CORECOACH_DB, then
@@ -260,7 +262,16 @@ func version() (ver, commit string) {
 
 // run executes the command line and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	a := &app{stdout: stdout, stderr: stderr, getenv: os.Getenv, homeDir: os.UserHomeDir}
+	return newApp(stdout, stderr).run(args)
+}
+
+// newApp is the app of a real process: its environment and the wall clock.
+func newApp(stdout, stderr io.Writer) *app {
+	return &app{stdout: stdout, stderr: stderr, getenv: os.Getenv, homeDir: os.UserHomeDir, now: time.Now}
+}
+
+// run executes the command line with a's streams, environment and clock.
+func (a *app) run(args []string) int {
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	ver, commit := version()

@@ -222,7 +222,7 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			if abs, err := filepath.Abs(path); err == nil {
 				source = abs
 			}
-			f := routineFile{ID: r.ID, Name: r.Name, Hash: r.Hash, Source: source, Data: data, AddedAt: time.Now()}
+			f := routineFile{ID: r.ID, Name: r.Name, Hash: r.Hash, Source: source, Data: data, AddedAt: a.now()}
 			if err := st.SaveRoutine(f); err != nil {
 				return err
 			}

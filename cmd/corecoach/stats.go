@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -14,9 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 )
-
-// now is the clock for "today"; tests replace it.
-var now = time.Now
 
 func newStatsCmd(a *app) *cobra.Command {
 	var asJSON bool
@@ -31,7 +27,7 @@ func newStatsCmd(a *app) *cobra.Command {
 			"--json prints one object with the fields of contract section 4.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			asOf, err := dateFlag("--as-of", asOfFlag, storage.DateOf(now()))
+			asOf, err := dateFlag("--as-of", asOfFlag, storage.DateOf(a.now()))
 			if err != nil {
 				return err
 			}
@@ -44,7 +40,7 @@ func newStatsCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, st)
+				return storage.EncodeJSON(a.stdout, st)
 			}
 			return writeStats(a.stdout, st)
 		},
@@ -100,12 +96,6 @@ func loadStats(store *storage.Store, asOf storage.Date, since time.Time) (storag
 		return storage.Stats{}, h, fmt.Errorf("database %s: %w", store.Path(), err)
 	}
 	return st, h, nil
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 func writeStats(w io.Writer, st storage.Stats) error {

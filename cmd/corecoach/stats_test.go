@@ -75,8 +75,7 @@ func TestStatsCommand(t *testing.T) {
 		londonSession(t, "f", "2026-03-20", "mwf", storage.StatusCompleted, intp(1), intp(1)),
 	}, storage.RoutineFile{ID: "mwf", Name: "Three days a week", Source: "mwf.yaml", Data: []byte(mwfRoutine)})
 	empty := seedDB(t, nil)
-	defer func(f func() time.Time) { now = f }(now)
-	now = func() time.Time { return time.Date(2026, 3, 11, 20, 0, 0, 0, time.UTC) }
+	at := time.Date(2026, 3, 11, 20, 0, 0, 0, time.UTC)
 
 	tests := []struct {
 		name   string
@@ -131,7 +130,7 @@ Pain before sessions was 1.3 points lower than in the 7 days before (5.0).
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
+			code := runAt(at, tt.args, &stdout, &stderr)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,13 @@ func runCmd(args ...string) cmdResult {
 	var stdout, stderr bytes.Buffer
 	code := run(args, &stdout, &stderr)
 	return cmdResult{code, stdout.String(), stderr.String()}
+}
+
+// runAt runs the command line with the clock stopped at at.
+func runAt(at time.Time, args []string, stdout, stderr io.Writer) int {
+	a := newApp(stdout, stderr)
+	a.now = func() time.Time { return at }
+	return a.run(args)
 }
 
 // seededDB is a database holding three sessions in three zones.
