@@ -12,6 +12,7 @@ import (
 type AddedFile struct {
 	ID     string // the id it was added under
 	Source string // the path it was added from
+	Hash   string // its content hash when added (ContentHash)
 	Data   []byte
 }
 

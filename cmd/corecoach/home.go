@@ -28,9 +28,6 @@ const exitInterrupted = 130
 // bells out within 50 ms. The engine ends each step at its deadline either way.
 const cueFPS = 20
 
-// defaultRoutine is where a first `corecoach run` starts.
-const defaultRoutine = "core-basics"
-
 // homeRunE opens the home screen: the root command's action.
 func homeRunE(a *app) func(*cobra.Command, []string) error {
 	return func(*cobra.Command, []string) error { return a.runUI("", false, false) }
@@ -43,7 +40,7 @@ func newRunCmd(a *app) *cobra.Command {
 		Short: "Start a session at once",
 		Long: "Start a session at once: a pain check, then the routine, step by step.\n" +
 			"ROUTINE is a built-in id, the id of an added routine, or a routine file.\n" +
-			"Without it, the routine used last, else " + defaultRoutine + ".",
+			"Without it, the routine used last, else " + routines.DefaultRoutine + ".",
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			arg := ""
@@ -78,10 +75,10 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	if err != nil {
 		return err
 	}
-	cat := newCatalog(files)
+	cat := storage.Catalog(files)
 	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: tui.LocalZone()}
 	if start {
-		if opts.Start, err = a.startRoutine(st, cat, arg); err != nil {
+		if opts.Start, err = startRoutine(st, cat, arg); err != nil {
 			return err
 		}
 	}
@@ -195,21 +192,15 @@ func forwardSignals(p *tea.Program) (stop func()) {
 	}
 }
 
-// startRoutine picks the routine of `corecoach run`: the argument, else the
-// routine used last, else the default.
-func (a *app) startRoutine(st *storage.Store, cat *routines.Catalog, arg string) (*routines.Routine, error) {
-	library := func() (*routines.Catalog, error) { return cat, nil }
+// startRoutine picks the routine of `corecoach run` by Catalog.Start: the
+// argument, else the routine used last, else the default.
+func startRoutine(st *storage.Store, cat *routines.Catalog, arg string) (*routines.Routine, error) {
 	if arg != "" {
-		return resolveWith(arg, library)
+		return cat.Start(arg, "")
 	}
-	last, ok, err := st.LastSession()
+	last, _, err := st.LastSession()
 	if err != nil {
 		return nil, err
 	}
-	if ok && last.Routine.ID != "" {
-		if r, err := resolveWith(last.Routine.ID, library); err == nil {
-			return r, nil
-		}
-	}
-	return resolveWith(defaultRoutine, library)
+	return cat.Start("", last.Routine.ID)
 }

@@ -16,8 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type routineFile = storage.RoutineFile
-
 func newRoutineCmd(a *app) *cobra.Command {
 	cmd := groupCmd("routine", "List, show, validate and add routines")
 	cmd.AddCommand(
@@ -164,7 +162,7 @@ func newRoutineListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cat := newCatalog(files)
+			cat := storage.Catalog(files)
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tNAME\tEXERCISES\tTIME\tSOURCE")
 			for _, r := range routines.Builtins() {
@@ -203,36 +201,28 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return routineError(path, err)
 			}
-			r, err := routines.Parse(path, data)
+			r, err := routines.ParseAddable(path, data)
 			if err != nil {
 				return routineError(path, err)
-			}
-			if _, builtin := routines.Builtin(r.ID); builtin {
-				return fmt.Errorf("%s: the id %q belongs to a built-in routine; give the file another id (id: my-%s)", path, r.ID, r.ID)
 			}
 			st, err := a.openStore()
 			if err != nil {
 				return err
 			}
-			old, existed, err := st.Routine(r.ID)
+			files, err := st.Routines()
 			if err != nil {
 				return err
 			}
+			outcome := storage.Catalog(files).Adding(r)
 			source := path
 			if abs, err := filepath.Abs(path); err == nil {
 				source = abs
 			}
-			f := routineFile{ID: r.ID, Name: r.Name, Hash: r.Hash, Source: source, Data: data, AddedAt: a.now()}
+			f := storage.RoutineFile{ID: r.ID, Name: r.Name, Hash: r.Hash, Source: source, Data: data, AddedAt: a.now()}
 			if err := st.SaveRoutine(f); err != nil {
 				return err
 			}
-			verb := "Added"
-			switch {
-			case existed && old.Hash == r.Hash:
-				verb = "Already added, unchanged:"
-			case existed:
-				verb = "Replaced"
-			}
+			verb := [...]string{routines.AddNew: "Added", routines.AddReplaces: "Replaced", routines.AddUnchanged: "Already added, unchanged:"}[outcome]
 			fmt.Fprintf(a.stdout, "%s %s (%s): %s, %s. Run it with: corecoach run %s\n", verb, r.ID,
 				routines.Sanitize(r.Name), text.Count(r.ExerciseCount(), "exercise"), routines.FormatDuration(routines.Compile(r).Total()), r.ID)
 			return nil

@@ -97,28 +97,6 @@ func TestRoutineListCreatesNoDatabase(t *testing.T) {
 	}
 }
 
-func TestResolveRoutine(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, dir, "plain", goodRoutine) // no extension, no slash: found as a file
-	t.Chdir(dir)
-	a := &app{dbFlag: filepath.Join(dir, "test.db"), getenv: func(string) string { return "" }}
-	for _, tt := range []struct{ arg, id, err string }{
-		{"desk-break", "desk-break", ""},
-		{"plain", "plain", ""},
-		{"./nothing.yaml", "", "./nothing.yaml: no such file"},
-		{"nothing.yml", "", "nothing.yml: no such file"},
-		{"zzz", "", `no routine "zzz": it is not a built-in routine, an added routine or a file`},
-	} {
-		r, err := a.resolveRoutine(tt.arg)
-		switch {
-		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-			t.Errorf("resolveRoutine(%q) error %v, want %q", tt.arg, err, tt.err)
-		case tt.err == "" && (err != nil || r.ID != tt.id):
-			t.Errorf("resolveRoutine(%q) = %v, %v; want id %q", tt.arg, r, err, tt.id)
-		}
-	}
-}
-
 func TestExerciseCommands(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {

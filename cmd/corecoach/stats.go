@@ -90,7 +90,7 @@ func loadStats(store *storage.Store, asOf storage.Date, since time.Time) (storag
 	if h.files, err = store.Routines(); err != nil {
 		return storage.Stats{}, h, err
 	}
-	h.lib = newCatalog(h.files)
+	h.lib = storage.Catalog(h.files)
 	st, err := storage.ComputeStats(h.days, h.sessions, h.lib.Schedule, asOf)
 	if err != nil {
 		return storage.Stats{}, h, fmt.Errorf("database %s: %w", store.Path(), err)

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -225,14 +224,4 @@ func writeHistoryDoc(w *bytes.Buffer, n int) {
 		day = day.AddDate(0, 0, 1)
 	}
 	w.WriteString(`]}`)
-}
-
-// The schedule lookup skips built-ins, which is right only while they have
-// no schedule.
-func TestBuiltinsHaveNoSchedule(t *testing.T) {
-	for _, r := range routines.Builtins() {
-		if len(r.Schedule) > 0 {
-			t.Errorf("built-in %s has a schedule %v; routines.Catalog.Schedule must look built-ins up", r.ID, r.Schedule)
-		}
-	}
 }
