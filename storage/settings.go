@@ -7,6 +7,23 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// The settings the program keeps.
+const (
+	// SettingSafetyConfirmed is set once the red flags were read and confirmed.
+	SettingSafetyConfirmed = "safety_confirmed"
+	// SettingCheckinSkipped holds the date on which the check-in was skipped.
+	SettingCheckinSkipped = "checkin_skipped"
+)
+
+// SafetyConfirmed reports whether the red flags were read and confirmed
+// before, so the first-run safety screen can be skipped.
+func SafetyConfirmed(st interface {
+	Setting(key string) (string, bool, error)
+}) (bool, error) {
+	v, ok, err := st.Setting(SettingSafetyConfirmed)
+	return ok && v != "", err
+}
+
 // Setting returns the value stored under key.
 func (s *Store) Setting(key string) (value string, ok bool, err error) {
 	err = s.view(func(tx *bolt.Tx) error {

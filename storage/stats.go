@@ -310,7 +310,7 @@ func painAverages(sessions []Session, from, to Date) (before, after *float64) {
 			na++
 		}
 	}
-	return mean(sb, nb), mean(sa, na)
+	return Mean(sb, nb), Mean(sa, na)
 }
 
 // painChange averages after − before over the sessions of from..to that
@@ -325,10 +325,11 @@ func painChange(sessions []Session, from, to Date) *float64 {
 		sum += *s.PainAfter - *s.PainBefore
 		n++
 	}
-	return mean(sum, n)
+	return Mean(sum, n)
 }
 
-func mean(sum, n int) *float64 {
+// Mean is sum/n, or nil when n is 0: an average over no scores.
+func Mean(sum, n int) *float64 {
 	if n == 0 {
 		return nil
 	}

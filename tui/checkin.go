@@ -10,60 +10,18 @@ import (
 
 	"corecoach/routines"
 	"corecoach/storage"
+	"corecoach/storage/progress"
 )
 
-// The next-day check-in: how pain stands the day after a session tells
-// more than pain during it. On the first home screen of each of the
-// storage.CheckinDays days after a session, the person is asked once for
+// The next-day check-in (progress.ReadCheckin says when it is due): on the
+// first home screen of the day it is due, the person is asked once for
 // today's pain; `s` (or esc) skips, and the skip is remembered for the day.
-// After longer, how the back feels says little about that session, so it
-// is not asked.
 
-// settingCheckinSkipped holds the date on which the check-in was skipped.
-const settingCheckinSkipped = "checkin_skipped"
-
-// checkinState is how today's check-in stands, for the home screen.
+// checkinState is how today's check-in stands, for the home screen, and the
+// error that came instead when it could not be read.
 type checkinState struct {
-	due   bool             // ask now
-	last  storage.Session  // the session it follows up
-	today *storage.Checkin // today's check-in of that session, once given
-	limit int              // the pain limit of the session's routine
-	err   error
-}
-
-// easeOff says whether, and why, today's pain calls for going easier next
-// time, by routines.CheckinEaseOff.
-func (cs checkinState) easeOff() routines.EaseOff {
-	if cs.today == nil {
-		return routines.EaseOff{}
-	}
-	return routines.CheckinEaseOff(cs.today.Pain, cs.last.PainBefore, cs.limit)
-}
-
-// readCheckin finds whether the last session, one or two days before today
-// (storage.FollowsUp), has been followed up today.
-func readCheckin(c *common, now time.Time) (checkinState, error) {
-	day := storage.DateOf(now)
-	today := day.String()
-	last, ok, err := c.store.LastSession()
-	if err != nil || !ok || !storage.FollowsUp(last, day) {
-		return checkinState{}, err
-	}
-	limit, _ := c.catalog.PainLimit(last.Routine.ID)
-	cs := checkinState{last: last, limit: limit}
-	ci, ok, err := c.store.Checkin(today)
-	switch {
-	case err != nil:
-		return checkinState{}, err
-	case ok && ci.SessionID == last.ID:
-		cs.today = &ci
-		return cs, nil
-	case ok:
-		return checkinState{}, nil // a check-in of another session, from an import
-	}
-	skipped, _, err := c.store.Setting(settingCheckinSkipped)
-	cs.due = skipped != today
-	return cs, err
+	progress.CheckinState
+	err error
 }
 
 // gotCheckin keeps the state for the home screen and opens the check-in
@@ -71,7 +29,7 @@ func readCheckin(c *common, now time.Time) (checkinState, error) {
 func (s *homeScreen) gotCheckin(msg checkinLoadedMsg) tea.Cmd {
 	s.checkin = msg.state
 	s.checkin.err = msg.err
-	if msg.err == nil && msg.state.due && !s.c.checkinLeft {
+	if msg.err == nil && msg.state.Due && !s.c.checkinLeft {
 		return send(openCheckinMsg{state: msg.state})
 	}
 	return nil
@@ -88,12 +46,12 @@ func (s *homeScreen) checkinNote() string {
 	switch {
 	case cs.err != nil:
 		lines = wrap("Check-in unavailable: "+cs.err.Error(), w)
-	case cs.easeOff().Flagged():
+	case cs.EaseOff().Flagged():
 		for _, l := range wrap(easeOffText(cs, compact(s.w, s.h)), w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
-	case cs.today != nil && !compact(s.w, s.h):
-		lines = []string{st.Faint.Render(fmt.Sprintf("Checked in today: pain %d (%s).", cs.today.Pain, painWord(cs.today.Pain)))}
+	case cs.Today != nil && !compact(s.w, s.h):
+		lines = []string{st.Faint.Render(fmt.Sprintf("Checked in today: pain %d (%s).", cs.Today.Pain, painWord(cs.Today.Pain)))}
 	default:
 		return ""
 	}
@@ -103,12 +61,12 @@ func (s *homeScreen) checkinNote() string {
 // easeOffText says plainly what to do when pain is up the next day. It
 // names no cause: that is for the therapist.
 func easeOffText(cs checkinState, short bool) string {
-	p, e := cs.today.Pain, cs.easeOff()
+	p, e := cs.Today.Pain, cs.EaseOff()
 	var why []string
 	if e.AboveLimit {
-		why = append(why, fmt.Sprintf("above your limit of %d", cs.limit))
+		why = append(why, fmt.Sprintf("above your limit of %d", cs.Limit))
 	}
-	if b := cs.last.PainBefore; e.Rise > 0 && short {
+	if b := cs.Session.PainBefore; e.Rise > 0 && short {
 		why = append(why, fmt.Sprintf("up from %d", *b))
 	} else if e.Rise > 0 {
 		why = append(why, fmt.Sprintf("up from %d before your last session", *b))
@@ -137,8 +95,8 @@ type checkinScreen struct {
 }
 
 func newCheckin(c *common, state checkinState) *checkinScreen {
-	r, _ := c.catalog.Lookup(state.last.Routine.ID) // nil when it is gone
-	return &checkinScreen{c: c, state: state, pain: newPain(c, painBefore, r), when: sessionWhen(state.last, c.now())}
+	r, _ := c.catalog.Lookup(state.Session.Routine.ID) // nil when it is gone
+	return &checkinScreen{c: c, state: state, pain: newPain(c, painBefore, r), when: sessionWhen(state.Session, c.now())}
 }
 
 func (s *checkinScreen) setSize(w, h int) {
@@ -165,7 +123,7 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, send(goHomeMsg{})
 		case key.Matches(msg, k.Confirm):
 			s.saving = true
-			return s, saveCheckin(s.c, s.state.last.ID, s.pain.score)
+			return s, saveCheckin(s.c, s.state.Session.ID, s.pain.score)
 		case key.Matches(msg, k.SkipPain, k.Back):
 			s.saving = true
 			return s, skipCheckin(s.c)
@@ -180,7 +138,7 @@ func (s *checkinScreen) view() string {
 	st := s.c.styles
 	w := max(s.w, 10)
 	title := block{lines: []string{st.Title.Render("Check-in")}, drop: dropTitle}
-	last := s.state.last
+	last := s.state.Session
 	about := fmt.Sprintf("%s you did %s (pain %s).", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))
 	if compact(s.w, s.h) {
 		about = fmt.Sprintf("%s: %s, pain %s", s.when, routines.Sanitize(last.Routine.Name), painPair(last.PainBefore, last.PainAfter))

@@ -11,6 +11,7 @@ import (
 
 	"corecoach/routines"
 	"corecoach/storage"
+	"corecoach/storage/progress"
 )
 
 // pastSession is a completed session of the test routine, daysAgo days
@@ -106,7 +107,7 @@ func TestCheckinSkipRemembered(t *testing.T) {
 	h2.wantScreen("home")
 	h2.reopenHome()
 	h2.wantScreen("home")
-	if v, _, err := h.store.Setting(settingCheckinSkipped); err != nil || v != "2026-03-10" {
+	if v, _, err := h.store.Setting(storage.SettingCheckinSkipped); err != nil || v != "2026-03-10" {
 		t.Errorf("skip remembered as %q, %v", v, err)
 	}
 }
@@ -227,7 +228,7 @@ func TestCheckinOnlyFromHome(t *testing.T) {
 	h := checkinHarness(t, 80, 24)
 	h.press("s")
 	h.wantScreen("progress")
-	h.send(openCheckinMsg{state: checkinState{due: true, last: pastSession(1, nil)}})
+	h.send(openCheckinMsg{state: checkinState{CheckinState: progress.CheckinState{Due: true, Session: pastSession(1, nil)}}})
 	h.wantScreen("progress")
 }
 
@@ -255,39 +256,5 @@ func TestCheckinViews(t *testing.T) {
 				golden.RequireEqual(t, h.view())
 			})
 		}
-	}
-}
-
-// TestCheckinDueByLocalDay judges "a day after the session" by the
-// session's own calendar day, not its UTC date.
-func TestCheckinDueByLocalDay(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		t.Skip("no zone database")
-	}
-	tests := []struct {
-		name  string
-		start time.Time
-		now   time.Time
-		due   bool
-	}{
-		{"late evening, next morning", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 8, 0, 0, 0, ny), true},
-		{"same local day", time.Date(2026, 3, 9, 0, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), false},
-		{"across the clock change", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 3, 30, 0, 0, ny), true},
-		{"two local days on", time.Date(2026, 3, 7, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), true},
-		{"three local days on", time.Date(2026, 3, 6, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 0, 30, 0, 0, ny), false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			st := newStore(t)
-			s := pastSession(0, ptr(3))
-			s.ID, s.StartedAt, s.Zone = storage.NewSessionID(tt.start), tt.start, "America/New_York"
-			s.EndedAt = nil
-			seed(t, st, []storage.Session{s})
-			cs, err := readCheckin(&common{store: st}, tt.now)
-			if err != nil || cs.due != tt.due || (tt.due && cs.last.ID != s.ID) {
-				t.Errorf("due = %v (%v), want %v", cs.due, err, tt.due)
-			}
-		})
 	}
 }

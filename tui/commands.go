@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 
 	"corecoach/routines"
 	"corecoach/storage"
+	"corecoach/storage/progress"
 )
 
 // Messages: one named type per event.
@@ -80,7 +82,10 @@ func saveSession(c *common, rec *record) tea.Cmd {
 func loadStats(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		ov, err := computeOverview(c.store, c.catalog.Schedule, now)
+		ov, err := progress.ReadOverview(c.store, c.catalog.Schedule, now)
+		if err != nil {
+			err = fmt.Errorf("reading the history: %w", err)
+		}
 		return statsLoadedMsg{ov: ov, err: err}
 	}
 }
@@ -88,7 +93,7 @@ func loadStats(c *common) tea.Cmd {
 // confirmSafety remembers that the red flags were read.
 func confirmSafety(c *common) tea.Cmd {
 	return func() tea.Msg {
-		return safetySavedMsg{err: c.store.SetSetting(settingSafetyConfirmed, "yes")}
+		return safetySavedMsg{err: c.store.SetSetting(storage.SettingSafetyConfirmed, "yes")}
 	}
 }
 
@@ -105,8 +110,8 @@ func loadProgress(c *common) tea.Cmd {
 func loadCheckin(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		st, err := readCheckin(c, now)
-		return checkinLoadedMsg{state: st, err: err}
+		st, err := progress.ReadCheckin(c.store, c.catalog.PainLimit, storage.DateOf(now))
+		return checkinLoadedMsg{state: checkinState{CheckinState: st}, err: err}
 	}
 }
 
@@ -121,9 +126,9 @@ func saveCheckin(c *common, sessionID string, pain int) tea.Cmd {
 
 // skipCheckin remembers that today's check-in was skipped.
 func skipCheckin(c *common) tea.Cmd {
-	today := storage.DateOf(c.now()).String()
+	today := storage.DateOf(c.now())
 	return func() tea.Msg {
-		return checkinSavedMsg{err: c.store.SetSetting(settingCheckinSkipped, today)}
+		return checkinSavedMsg{err: progress.SkipCheckin(c.store, today)}
 	}
 }
 

@@ -27,9 +27,6 @@ type Store interface {
 	SaveCheckin(storage.Checkin) error
 }
 
-// settingSafetyConfirmed remembers that the person has read the red flags.
-const settingSafetyConfirmed = "safety_confirmed"
-
 // common is what every screen shares, passed by pointer.
 type common struct {
 	width, height int // the whole window
@@ -114,11 +111,4 @@ func (s *saver) failure() error {
 		return nil
 	}
 	return fmt.Errorf("saving the session: %w", errors.Join(errs...))
-}
-
-// SafetyConfirmed reports whether the red flags were read and confirmed
-// before, so the first-run safety screen can be skipped.
-func SafetyConfirmed(st Store) (bool, error) {
-	v, ok, err := st.Setting(settingSafetyConfirmed)
-	return ok && v != "", err
 }

@@ -16,7 +16,7 @@ func TestFirstRunFlow(t *testing.T) {
 	h.wantScreen("safety")
 	h.press("enter")
 	h.wantScreen("home")
-	if ok, err := SafetyConfirmed(h.store); err != nil || !ok {
+	if ok, err := storage.SafetyConfirmed(h.store); err != nil || !ok {
 		t.Fatalf("safety confirmation not remembered: %v, %v", ok, err)
 	}
 	h.press("enter")
@@ -425,7 +425,7 @@ func TestSafetyQuit(t *testing.T) {
 	if !h.quit {
 		t.Fatal("q on the safety screen did not quit")
 	}
-	if ok, _ := SafetyConfirmed(h.store); ok {
+	if ok, _ := storage.SafetyConfirmed(h.store); ok {
 		t.Fatal("quitting confirmed the safety screen")
 	}
 }

@@ -103,8 +103,8 @@ func (s *homeScreen) selectID(id string) {
 
 // selectLast puts the cursor on the routine done last, until one is chosen.
 func (s *homeScreen) selectLast() {
-	if s.c.selected == "" && s.ov.last != nil {
-		s.selectID(s.ov.last.Routine.ID)
+	if s.c.selected == "" && s.ov.Last != nil {
+		s.selectID(s.ov.Last.Routine.ID)
 	}
 }
 
@@ -147,7 +147,7 @@ func (s *homeScreen) today() string {
 		return st.Bad.Render("history unreadable")
 	case s.ov == nil:
 		return ""
-	case s.ov.todayDone:
+	case s.ov.TodayDone:
 		return st.Good.Render("✓ done today")
 	}
 	return st.Faint.Render("not done today")
@@ -162,16 +162,16 @@ func (s *homeScreen) status() string {
 	if s.ov == nil {
 		return ""
 	}
-	streak := fmt.Sprintf("Streak: %s", text.Count(s.ov.stats.CurrentStreakDays, "day"))
-	switch sc := s.ov.scored; {
-	case s.ov.last == nil:
+	streak := fmt.Sprintf("Streak: %s", text.Count(s.ov.Stats.CurrentStreakDays, "day"))
+	switch sc := s.ov.Scored; {
+	case s.ov.Last == nil:
 		return streak + st.Faint.Render(" · no sessions yet")
 	case sc == nil:
 		return streak
-	case s.ov.scoredOn != "":
-		return streak + fmt.Sprintf(" · last pain %s (%s)", painPair(sc.PainBefore, sc.PainAfter), s.ov.scoredOn)
+	case s.ov.ScoredEarlier:
+		return streak + fmt.Sprintf(" · last pain %s (%s)", painPair(sc.PainBefore, sc.PainAfter), scoredOn(s.ov))
 	}
-	return streak + " · last pain " + painPair(s.ov.scored.PainBefore, s.ov.scored.PainAfter)
+	return streak + " · last pain " + painPair(s.ov.Scored.PainBefore, s.ov.Scored.PainAfter)
 }
 
 // painPair shows "4 → 2", with "–" for a skipped score.

@@ -12,6 +12,7 @@ import (
 
 	"corecoach/routines"
 	"corecoach/routines/text"
+	"corecoach/storage/progress"
 )
 
 // progressScreen shows the history in three sections, switched with tab or
@@ -203,9 +204,9 @@ func (s *progressScreen) painSection() []string {
 	return append(out, painChart(st, s.data.pain, true, w, h)...)
 }
 
-func anyPain(ds []painDay) bool {
+func anyPain(ds []progress.PainDay) bool {
 	for _, d := range ds {
-		if d.before != nil || d.after != nil {
+		if d.Before != nil || d.After != nil {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"corecoach/storage/progress"
 )
 
 // The pain charts are drawn in braille: each character cell holds 2×4
@@ -106,10 +108,10 @@ const minChartDays = 28
 // shownDays is how many of the last pain days a chart of w columns shows:
 // as many as fit, but none before the first score unless the chart would
 // then be shorter than minChartDays.
-func shownDays(days []painDay, w int) int {
+func shownDays(days []progress.PainDay, w int) int {
 	first := len(days)
 	for i, d := range days {
-		if d.before != nil || d.after != nil {
+		if d.Before != nil || d.After != nil {
 			first = i
 			break
 		}
@@ -119,15 +121,15 @@ func shownDays(days []painDay, w int) int {
 
 // painChart draws one series of the pain days over the last shownDays of
 // them: the y axis 0..10 at the left, month names below.
-func painChart(st Styles, days []painDay, after bool, w, h int) []string {
+func painChart(st Styles, days []progress.PainDay, after bool, w, h int) []string {
 	span := shownDays(days, w)
 	days = days[len(days)-span:]
 	daily := make([]*float64, span)
 	avg := make([]*float64, span)
 	for i, d := range days {
-		daily[i], avg[i] = d.before, d.beforeAvg
+		daily[i], avg[i] = d.Before, d.BeforeAvg
 		if after {
-			daily[i], avg[i] = d.after, d.afterAvg
+			daily[i], avg[i] = d.After, d.AfterAvg
 		}
 	}
 	pw := max(1, w-axisWidth)
@@ -161,10 +163,10 @@ func painChart(st Styles, days []painDay, after bool, w, h int) []string {
 }
 
 // chartMonths names each month under the column where it begins.
-func chartMonths(days []painDay, w int) string {
+func chartMonths(days []progress.PainDay, w int) string {
 	var b strings.Builder
 	for i, d := range days {
-		t := d.date.Time()
+		t := d.Date.Time()
 		if t.Day() != 1 && i != 0 {
 			continue
 		}

@@ -15,8 +15,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"corecoach/routines"
-	"corecoach/routines/text"
 	"corecoach/storage"
+	"corecoach/storage/progress"
 )
 
 // scheduledRoutine is the test routine on Monday, Wednesday and Friday.
@@ -93,7 +93,7 @@ func progressHarness(t testing.TB, days, w, h int) *harness {
 	st := newStore(t)
 	seed(t, st, history(testStart, days))
 	// Skip today's check-in so that home stays put.
-	if err := st.SetSetting(settingCheckinSkipped, storage.DateOf(testStart).String()); err != nil {
+	if err := st.SetSetting(storage.SettingCheckinSkipped, storage.DateOf(testStart).String()); err != nil {
 		t.Fatal(err)
 	}
 	hs := newHarness(t, Options{Store: st, SafetyConfirmed: true, Catalog: routines.CatalogOf(scheduledRoutine())}, w, h)
@@ -201,8 +201,8 @@ func TestProgressTotals(t *testing.T) {
 	if len(d.calendar) != 7*calendarWeeks || d.calendar[0].Date.Weekday() != time.Monday || d.calendar[len(d.calendar)-1].Date != storage.DateOf(testStart).AddDays(6) {
 		t.Errorf("calendar spans %v..%v", d.calendar[0].Date, d.calendar[len(d.calendar)-1].Date)
 	}
-	if len(d.pain) != chartDays || d.pain[len(d.pain)-1].date != storage.DateOf(testStart) {
-		t.Errorf("pain spans %d days ending %v", len(d.pain), d.pain[len(d.pain)-1].date)
+	if len(d.pain) != chartDays || d.pain[len(d.pain)-1].Date != storage.DateOf(testStart) {
+		t.Errorf("pain spans %d days ending %v", len(d.pain), d.pain[len(d.pain)-1].Date)
 	}
 }
 
@@ -372,44 +372,6 @@ func TestPlotSeries(t *testing.T) {
 	}
 }
 
-func TestPainDays(t *testing.T) {
-	at, _ := storage.ParseDate("2026-03-01")
-	s := func(day int, before, after *int) datedSession {
-		return datedSession{day: at.AddDays(day), s: storage.Session{PainBefore: before, PainAfter: after}}
-	}
-	sessions := []datedSession{
-		s(-7, ptr(9), ptr(9)), // outside every window
-		s(-6, ptr(4), nil),    // only in day 0's average
-		s(0, ptr(2), ptr(1)),
-		s(0, ptr(4), ptr(3)),
-		s(3, nil, ptr(0)),
-	}
-	got := painDays(sessions, at, at.AddDays(7))
-	if len(got) != 8 {
-		t.Fatalf("%d days, want 8", len(got))
-	}
-	str := text.Average
-	tests := []struct {
-		day                      int
-		before, after, bAvg, aAv string
-	}{
-		{0, "3.0", "2.0", "3.3", "2.0"},
-		{1, "–", "–", "3.0", "2.0"},
-		{3, "–", "0.0", "3.0", "1.3"},
-		{6, "–", "–", "3.0", "1.3"},
-		{7, "–", "–", "–", "0.0"},
-	}
-	for _, tt := range tests {
-		d := got[tt.day]
-		if d.date != at.AddDays(tt.day) || str(d.before) != tt.before || str(d.after) != tt.after || str(d.beforeAvg) != tt.bAvg || str(d.afterAvg) != tt.aAv {
-			t.Errorf("day %d = %v %s %s %s %s, want %s %s %s %s", tt.day, d.date, str(d.before), str(d.after), str(d.beforeAvg), str(d.afterAvg), tt.before, tt.after, tt.bAvg, tt.aAv)
-		}
-	}
-	if painDays(sessions, at, at.AddDays(-1)) != nil {
-		t.Error("an empty range has days")
-	}
-}
-
 func TestExerciseStats(t *testing.T) {
 	at, _ := storage.ParseDate("2026-03-01")
 	mk := func(day int, ex ...storage.ExerciseResult) storage.Session {
@@ -494,12 +456,12 @@ func FuzzPainChart(f *testing.F) {
 			return
 		}
 		start, _ := storage.ParseDate("2026-01-01")
-		days := make([]painDay, len(scores))
+		days := make([]progress.PainDay, len(scores))
 		for i, s := range scores {
 			v := float64(s) / 20 // 0..12.75: above the scale too
-			days[i] = painDay{date: start.AddDays(i)}
+			days[i] = progress.PainDay{Date: start.AddDays(i)}
 			if s != 255 {
-				days[i].before, days[i].beforeAvg = &v, &v
+				days[i].Before, days[i].BeforeAvg = &v, &v
 			}
 		}
 		lines := painChart(DefaultStyles(), days, false, w, h)
@@ -555,11 +517,11 @@ func BenchmarkProgressView(b *testing.B) {
 }
 
 func TestShownDays(t *testing.T) {
-	mk := func(n, firstScore int) []painDay {
-		days := make([]painDay, n)
+	mk := func(n, firstScore int) []progress.PainDay {
+		days := make([]progress.PainDay, n)
 		v := 3.0
 		if firstScore < n {
-			days[firstScore].before = &v
+			days[firstScore].Before = &v
 		}
 		return days
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"corecoach/routines"
+	"corecoach/storage"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -58,7 +59,7 @@ func TestSafetyEnterOnlyAfterEveryFlag(t *testing.T) {
 			}
 			h.press("up", "enter") // once read, scrolling back does not undo it
 			h.wantScreen("home")
-			if ok, err := SafetyConfirmed(h.store); err != nil || !ok {
+			if ok, err := storage.SafetyConfirmed(h.store); err != nil || !ok {
 				t.Fatalf("confirmation not remembered: %v, %v", ok, err)
 			}
 		})

@@ -118,7 +118,7 @@ func (s *summaryScreen) view() string {
 	case s.err != nil:
 		b.WriteString("\n" + st.Bad.Render(s.err.Error()))
 	case s.ov != nil:
-		b.WriteString("\nStreak: " + st.Bold.Render(text.Count(s.ov.stats.CurrentStreakDays, "day")))
+		b.WriteString("\nStreak: " + st.Bold.Render(text.Count(s.ov.Stats.CurrentStreakDays, "day")))
 	}
 	return b.String()
 }

@@ -76,13 +76,13 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return err
 	}
 	cat := storage.Catalog(files)
-	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: tui.LocalZone()}
+	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: storage.LocalZone()}
 	if start {
 		if opts.Start, err = startRoutine(st, cat, arg); err != nil {
 			return err
 		}
 	}
-	if opts.SafetyConfirmed, err = tui.SafetyConfirmed(st); err != nil {
+	if opts.SafetyConfirmed, err = storage.SafetyConfirmed(st); err != nil {
 		return err
 	}
 

@@ -1,4 +1,4 @@
-package tui
+package storage
 
 import (
 	"os"
@@ -14,7 +14,7 @@ func LocalZone() string {
 
 func localZone(getenv func(string) string, readlink func(string) (string, error)) string {
 	if tz, ok := strings.CutPrefix(getenv("TZ"), ":"); ok || tz != "" {
-		if valid(tz) {
+		if validZone(tz) {
 			return tz
 		}
 		return ""
@@ -23,15 +23,15 @@ func localZone(getenv func(string) string, readlink func(string) (string, error)
 	if err != nil {
 		return ""
 	}
-	if _, name, ok := strings.Cut(target, "zoneinfo/"); ok && valid(name) {
+	if _, name, ok := strings.Cut(target, "zoneinfo/"); ok && validZone(name) {
 		return name
 	}
 	return ""
 }
 
-// valid accepts a zone name the time package can load; "UTC" and "Local"
+// validZone accepts a zone name the time package can load; "UTC" and "Local"
 // style names pass, paths do not.
-func valid(name string) bool {
+func validZone(name string) bool {
 	if name == "" || name == "Local" || strings.HasPrefix(name, "/") {
 		return false
 	}

@@ -1,0 +1,57 @@
+package progress
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"corecoach/storage"
+)
+
+func newStore(t testing.TB) *storage.Store {
+	t.Helper()
+	st, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func noLimits(string) (int, bool) { return 5, false }
+
+// TestCheckinDueByLocalDay judges "a day after the session" by the
+// session's own calendar day, not its UTC date.
+func TestCheckinDueByLocalDay(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no zone database")
+	}
+	tests := []struct {
+		name  string
+		start time.Time
+		now   time.Time
+		due   bool
+	}{
+		{"late evening, next morning", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 8, 0, 0, 0, ny), true},
+		{"same local day", time.Date(2026, 3, 9, 0, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), false},
+		{"across the clock change", time.Date(2026, 3, 7, 23, 0, 0, 0, ny), time.Date(2026, 3, 8, 3, 30, 0, 0, ny), true},
+		{"two local days on", time.Date(2026, 3, 7, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 22, 0, 0, 0, ny), true},
+		{"three local days on", time.Date(2026, 3, 6, 23, 30, 0, 0, ny), time.Date(2026, 3, 9, 0, 30, 0, 0, ny), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := newStore(t)
+			s := storage.Session{
+				ID: storage.NewSessionID(tt.start), Routine: storage.RoutineRef{ID: "test-routine"},
+				StartedAt: tt.start, Zone: "America/New_York", Status: storage.StatusCompleted, PainBefore: ptr(3),
+			}
+			if err := st.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+			cs, err := ReadCheckin(st, noLimits, storage.DateOf(tt.now))
+			if err != nil || cs.Due != tt.due || (tt.due && cs.Session.ID != s.ID) {
+				t.Errorf("due = %v (%v), want %v", cs.Due, err, tt.due)
+			}
+		})
+	}
+}
