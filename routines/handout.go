@@ -176,18 +176,28 @@ func paragraphs(s string) []string {
 // listItem matches a line that starts like an item of a list.
 var listItem = regexp.MustCompile(`^([-*+•]|[0-9]+[.)])\s`)
 
-// redFlags are the full forms of RedFlags, for the handout's safety box.
-func redFlags() []string {
-	out := make([]string, len(RedFlags))
-	for i, f := range RedFlags {
-		out[i] = f.Full
+// handoutTier is one tier of red flags as the handout prints it.
+type handoutTier struct {
+	Title, Intro string
+	Flags        []string
+}
+
+// redFlagTiers are RedFlagTiers in their full forms, for the handout's
+// safety box.
+func redFlagTiers() []handoutTier {
+	var out []handoutTier
+	for _, t := range RedFlagTiers() {
+		ht := handoutTier{Title: t.Title, Intro: t.Intro}
+		for _, f := range t.Flags {
+			ht.Flags = append(ht.Flags, f.Full)
+		}
+		out = append(out, ht)
 	}
 	return out
 }
 
 const (
 	safetyTitle  = "Stop and seek care"
-	safetyIntro  = "Stop exercising and contact your doctor or therapist at once, or get urgent care, if you have:"
 	safetyFooter = "This handout does not replace your therapist's advice. If an exercise makes your pain spread down a leg, or makes it clearly worse, stop that exercise and tell your therapist."
 )
 

@@ -15,10 +15,9 @@ func writeHTML(w io.Writer, h handout) error {
 		Weeks        []int
 		PainNote     string
 		SafetyTitle  string
-		SafetyIntro  string
-		RedFlags     []string
+		RedFlags     []handoutTier
 		SafetyFooter string
-	}{h, weekNumbers(), painNote(h.PainLimit), safetyTitle, safetyIntro, redFlags(), safetyFooter})
+	}{h, weekNumbers(), painNote(h.PainLimit), safetyTitle, redFlagTiers(), safetyFooter})
 }
 
 func weekNumbers() []int {
@@ -74,6 +73,7 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 .box { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1.5px solid #333; border-radius: 3px; vertical-align: middle; }
 .safety { margin-top: 1.6rem; border: 2px solid #a61b1b; border-radius: 6px; padding: .6rem 1rem; break-inside: avoid; page-break-inside: avoid; }
 .safety h2 { margin-top: 0; color: #a61b1b; border-color: #a61b1b; }
+.safety h3 { color: #a61b1b; margin: .8rem 0 .2rem; }
 @media print {
   body { padding: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; }
   h1 { font-size: 18pt; }
@@ -146,12 +146,15 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 </section>
 <section class="safety">
 <h2>{{.SafetyTitle}}</h2>
-<p>{{.SafetyIntro}}</p>
-<ul>
 {{- range .RedFlags}}
+<h3>{{.Title}}</h3>
+<p>{{.Intro}}</p>
+<ul>
+{{- range .Flags}}
 <li>{{.}}</li>
 {{- end}}
 </ul>
+{{- end}}
 <p>{{.SafetyFooter}}</p>
 </section>
 </body>

@@ -74,12 +74,15 @@ func writeMarkdown(w io.Writer, h handout) error {
 	}
 	p("\n%s\n", painNote(h.PainLimit))
 
-	p("\n## %s\n\n", safetyTitle)
-	p("> %s\n>\n", safetyIntro)
-	for _, f := range redFlags() {
-		p("> - %s\n", f)
+	p("\n## %s\n", safetyTitle)
+	for _, t := range redFlagTiers() {
+		p("\n### %s\n\n", t.Title)
+		p("%s\n\n", t.Intro)
+		for _, f := range t.Flags {
+			p("- %s\n", f)
+		}
 	}
-	p(">\n> %s\n", safetyFooter)
+	p("\n%s\n", safetyFooter)
 	return b.Flush()
 }
 

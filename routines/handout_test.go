@@ -66,7 +66,12 @@ func TestHandoutContent(t *testing.T) {
 			safetyTitle,
 			"does not replace your therapist",
 		}
-		want = append(want, redFlags()...)
+		for _, tier := range RedFlagTiers() { // both tiers, each under its heading
+			want = append(want, tier.Title, tier.Intro)
+			for _, f := range tier.Flags {
+				want = append(want, f.Full)
+			}
+		}
 		for _, e := range r.Exercises {
 			want = append(want, htmlOrMD(format, e.Dosage()), htmlOrMD(format, e.Name))
 		}

@@ -133,8 +133,7 @@ func TestCheckinNotAsked(t *testing.T) {
 		st := newStore(t)
 		seed(t, st, []storage.Session{pastSession(1, ptr(3))})
 		h := newHarness(t, Options{Store: st}, 80, 24)
-		h.wantScreen("safety")
-		h.press("enter")
+		h.confirmSafety()
 		h.wantScreen("checkin") // after the red flags, not before
 	})
 	t.Run("corecoach run", func(t *testing.T) {

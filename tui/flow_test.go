@@ -13,8 +13,7 @@ import (
 
 func TestFirstRunFlow(t *testing.T) {
 	h := newHarness(t, Options{}, 80, 24)
-	h.wantScreen("safety")
-	h.press("enter")
+	h.confirmSafety()
 	h.wantScreen("home")
 	if ok, err := storage.SafetyConfirmed(h.store); err != nil || !ok {
 		t.Fatalf("safety confirmation not remembered: %v, %v", ok, err)

@@ -239,3 +239,17 @@ func testRoutine() *routines.Routine {
 		},
 	}
 }
+
+// confirmSafety scrolls the first-run red flags to their end, as a reader
+// must before enter counts, and confirms them.
+func (h *harness) confirmSafety() {
+	h.t.Helper()
+	h.wantScreen("safety")
+	for range 80 {
+		if s, ok := h.m.cur.(*safetyScreen); !ok || s.read {
+			break
+		}
+		h.press("down")
+	}
+	h.press("enter")
+}

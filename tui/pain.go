@@ -214,8 +214,8 @@ func (s *painScreen) advice() string {
 	} else {
 		msg += "Ease off next time, and tell your therapist how it went. "
 	}
-	return msg + "If you have any of the red flags (new bladder or bowel trouble, numbness in the groin, " +
-		"leg weakness, fever), stop and seek medical care. corecoach is not a doctor."
+	return msg + "If any red flag of the safety notes applies (! on the home screen), " +
+		"stop and seek medical care. corecoach is not a doctor."
 }
 
 // scale draws 0..10 with the chosen score marked, or a short form when narrow.

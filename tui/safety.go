@@ -98,20 +98,23 @@ func (s *safetyScreen) view() string {
 // or in a small window a short one.
 func (s *safetyScreen) lines() []string {
 	st := s.c.styles
-	if compact(s.w, s.h) {
+	short := compact(s.w, s.h)
+	if short {
 		w := max(s.w, 10)
 		var out []string
-		for _, l := range wrap("Stop and seek care if you have:", w) {
-			out = append(out, st.Title.Render(l))
+		for i, t := range routines.RedFlagTiers() {
+			if i > 0 {
+				out = append(out, "")
+			}
+			out = append(out, tierLines(st, t, true, w)...)
 		}
-		return append(out, flagLines(st, 1, w)...)
+		return out
 	}
 	w := max(s.w-2, 10)
 	out := []string{st.Title.Render("Before you start"), ""}
-	out = append(out, wrap("Stop and seek medical care, instead of exercising, if you have any of these:", w)...)
-	out = append(out, "")
-	out = append(out, flagLines(st, 0, w)...)
-	out = append(out, "")
+	for _, t := range routines.RedFlagTiers() {
+		out = append(append(out, tierLines(st, t, false, w)...), "")
+	}
 	note := "corecoach is not a doctor. It paces the exercises your therapist chose; it cannot tell what causes your pain."
 	for _, l := range wrap(note, w) {
 		out = append(out, st.Faint.Render(l))
@@ -126,13 +129,20 @@ func (s *safetyScreen) lines() []string {
 	return out
 }
 
-// flagLines lists the red flags in their long (form 0) or short (1) form,
-// wrapped to w columns under a "!".
-func flagLines(st Styles, form, w int) []string {
+// tierLines is one tier of red flags: its heading, then each flag in its
+// long form or (short) its short one, wrapped to w columns under a "!".
+func tierLines(st Styles, t routines.RedFlagTier, short bool, w int) []string {
+	head := t.Heading
+	if short {
+		head = t.Short
+	}
 	var out []string
-	for _, f := range routines.RedFlags {
+	for _, l := range wrap(head, w) {
+		out = append(out, st.Bad.Render(l))
+	}
+	for _, f := range t.Flags {
 		text := f.Full
-		if form == 1 {
+		if short {
 			text = f.Short
 		}
 		for i, l := range wrap(text, w-2) {

@@ -32,7 +32,7 @@ func TestPainScoreAlwaysShown(t *testing.T) {
 			t.Run(fmt.Sprintf("%s-%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
 				h := newHarness(t, Options{}, size[0], size[1])
 				// At the smallest sizes the safety list must be scrolled first.
-				for range 20 {
+				for range 60 {
 					h.press("down")
 				}
 				tt.setup(h)

@@ -20,43 +20,66 @@ var screens = []struct {
 	setup func(h *harness)
 }{
 	{"safety", func(h *harness) {}},
-	{"home", func(h *harness) { h.press("enter") }},
-	{"pain", func(h *harness) { h.press("enter", "enter", "4") }},
-	{"pain-warning", func(h *harness) { h.press("enter", "enter", "7", "enter") }},
-	{"session-prepare", func(h *harness) { h.press("enter", "enter", "4", "enter") }},
+	{"safety-end", func(h *harness) { // the end of the list: the second tier
+		for range 60 {
+			h.press("down")
+		}
+	}},
+	{"home", func(h *harness) { h.confirmSafety() }},
+	{"pain", func(h *harness) {
+		h.confirmSafety()
+		h.press("enter", "4")
+	}},
+	{"pain-warning", func(h *harness) {
+		h.confirmSafety()
+		h.press("enter", "7", "enter")
+	}},
+	{"session-prepare", func(h *harness) {
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+	}},
 	{"session-reps", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.tick(2 * time.Second)
 		h.tick(2500 * time.Millisecond)
 	}},
 	{"session-paused", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.tick(3 * time.Second)
 		h.press("space")
 	}},
 	{"session-quit", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.tick(9 * time.Second)
 		h.press("q")
 	}},
 	{"session-side", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.tick(17 * time.Second)
 		h.press("x", "m")
 	}},
 	{"note", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.finishSession()
 		h.press("2", "enter")
 	}},
 	{"summary", func(h *harness) {
-		h.press("enter", "enter", "4", "enter")
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
 		h.tick(10 * time.Second)
 		h.press("x")
 		h.finishSession()
 		h.press("2", "enter", "enter")
 	}},
-	{"help", func(h *harness) { h.press("enter", "?") }},
+	{"help", func(h *harness) {
+		h.confirmSafety()
+		h.press("?")
+	}},
 }
 
 // Goldens are rewritten with `go test ./tui -run Golden -update`.

@@ -157,8 +157,7 @@ func storedSessions(t *testing.T, db string) []storage.Session {
 func TestE2EWholeSession(t *testing.T) {
 	bin, db, routine := e2eSetup(t)
 	term := startTerminal(t, bin, "--db", db, "run", routine)
-	term.waitFor("bladder") // the first-run safety screen
-	term.send("\r")
+	term.confirmSafety()
 	term.waitFor("limit:")
 	term.send("3\r")
 	term.waitFor("HOLD")
@@ -242,8 +241,7 @@ func (term *terminal) has(word string) bool {
 func TestE2ESkipEverythingIsPartial(t *testing.T) {
 	bin, db, _ := e2eSetup(t)
 	term := startTerminal(t, bin, "--db", db, "run", "desk-break")
-	term.waitFor("bladder")
-	term.send("\r")
+	term.confirmSafety()
 	term.waitFor("limit:")
 	term.send("2\r")
 	term.waitFor("GET READY")
@@ -293,4 +291,14 @@ func TestE2ESkipEverythingIsPartial(t *testing.T) {
 	if st.Streak != 0 || st.Completed != 0 || st.Total != 1 {
 		t.Fatalf("stats after a skipped session = %+v", st)
 	}
+}
+
+// confirmSafety reads the first-run red flags to their end, as enter
+// counts only then, and confirms that none applies.
+func (term *terminal) confirmSafety() {
+	term.t.Helper()
+	term.waitFor("bladder")
+	term.send(strings.Repeat("j", 60))
+	term.waitFor("none applies")
+	term.send("\r")
 }
