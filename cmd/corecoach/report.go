@@ -5,16 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"corecoach/storage"
 	"corecoach/storage/report"
 
 	"github.com/spf13/cobra"
 )
-
-// reportWeeks is the default length of a report's period.
-const reportWeeks = 12
 
 func newReportCmd(a *app) *cobra.Command {
 	var since, format, out string
@@ -26,7 +22,7 @@ func newReportCmd(a *app) *cobra.Command {
 			"in both), next-day check-ins flagged when pain rose, per-exercise completion and\n" +
 			"exercises flagged as hurting, the client's notes, and the routines followed with the\n" +
 			"content hash of each version.\n" +
-			"The period starts at --since DATE, else 12 weeks before today; never before the first\n" +
+			"The period starts at --since DATE, else " + fmt.Sprint(report.Weeks) + " weeks before today; never before the first\n" +
 			"session. Markdown by default; with -o FILE.html and no --format, HTML.",
 		Example: "  corecoach report --format html -o report.html\n  corecoach report --since 2026-09-01",
 		Args:    noArgs,
@@ -40,7 +36,7 @@ func newReportCmd(a *app) *cobra.Command {
 				return usageErrorf("unknown format %q for --format; use md or html", format)
 			}
 			today := storage.DateOf(a.now())
-			from, err := dateFlag("--since", since, today.AddDays(-7*reportWeeks+1))
+			from, err := dateFlag("--since", since, report.DefaultFrom(today))
 			if err != nil {
 				return err
 			}
@@ -51,7 +47,7 @@ func newReportCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			in, err := reportInput(store, from, today, a.now())
+			in, err := report.Load(store, from, today, a.now())
 			if err != nil {
 				return err
 			}
@@ -76,32 +72,4 @@ func newReportCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "md", "report format: md or html")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to `FILE` instead of standard output")
 	return cmd
-}
-
-// reportInput reads what a report of from..to needs from the store.
-func reportInput(store *storage.Store, from, to storage.Date, generated time.Time) (report.Input, error) {
-	// Check-ins on the first days follow up sessions before the period.
-	st, h, err := loadStats(store, to, storage.StartOfDayBound(from.AddDays(-storage.CheckinDays)))
-	if err != nil {
-		return report.Input{}, err
-	}
-	if len(h.days) > 0 {
-		if first, err := storage.ParseDate(h.days[0].Date); err == nil && first > from {
-			from = min(first, to)
-		}
-	}
-	checkins, err := store.Checkins()
-	if err != nil {
-		return report.Input{}, err
-	}
-	scheduled, completed, err := storage.Adherence(h.days, h.lib.Schedule, from, to, to)
-	if err != nil {
-		return report.Input{}, fmt.Errorf("database %s: %w", store.Path(), err)
-	}
-	in := report.Input{
-		From: from, To: to, Generated: generated, Sessions: h.sessions, Checkins: checkins, Stats: st,
-		ScheduledDays: scheduled, CompletedDays: completed, PainLimit: h.lib.PainLimit,
-	}
-	in.Library = append(in.Library, h.files...)
-	return in, nil
 }

@@ -5,11 +5,10 @@ import (
 	"io"
 	"math"
 	"text/tabwriter"
-	"time"
 
-	"corecoach/routines"
 	"corecoach/routines/text"
 	"corecoach/storage"
+	"corecoach/storage/progress"
 
 	"github.com/spf13/cobra"
 )
@@ -35,14 +34,18 @@ func newStatsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, _, err := loadStats(store, asOf, storage.PainWindowStart(asOf))
+			files, err := store.Routines()
+			if err != nil {
+				return err
+			}
+			h, err := progress.Read(store, storage.Catalog(files).Schedule, asOf, asOf)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return storage.EncodeJSON(a.stdout, st)
+				return storage.EncodeJSON(a.stdout, h.Stats)
 			}
-			return writeStats(a.stdout, st)
+			return writeStats(a.stdout, h.Stats)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
@@ -60,42 +63,6 @@ func dateFlag(name, value string, def storage.Date) (storage.Date, error) {
 		return 0, usageErrorf("%s: %v", name, err)
 	}
 	return d, nil
-}
-
-// history is what stats and the report read: the daily roll-up, the
-// sessions started since some time, the routines added to the library, and
-// the catalog of routines to judge them by.
-type history struct {
-	days     []storage.DayRecord
-	sessions []storage.Session
-	files    []storage.RoutineFile
-	lib      *routines.Catalog
-}
-
-// loadStats computes the stats as of asOf from the roll-up and the sessions
-// since a time no later than storage.PainWindowStart(asOf); it never decodes
-// older sessions.
-func loadStats(store *storage.Store, asOf storage.Date, since time.Time) (storage.Stats, history, error) {
-	var h history
-	var err error
-	if h.days, err = store.Days(); err != nil {
-		return storage.Stats{}, h, err
-	}
-	if start := storage.PainWindowStart(asOf); since.After(start) {
-		since = start
-	}
-	if h.sessions, err = store.SessionsSince(since); err != nil {
-		return storage.Stats{}, h, err
-	}
-	if h.files, err = store.Routines(); err != nil {
-		return storage.Stats{}, h, err
-	}
-	h.lib = storage.Catalog(h.files)
-	st, err := storage.ComputeStats(h.days, h.sessions, h.lib.Schedule, asOf)
-	if err != nil {
-		return storage.Stats{}, h, fmt.Errorf("database %s: %w", store.Path(), err)
-	}
-	return st, h, nil
 }
 
 func writeStats(w io.Writer, st storage.Stats) error {

@@ -7,6 +7,7 @@
 package progress
 
 import (
+	"fmt"
 	"time"
 
 	"corecoach/storage"
@@ -51,6 +52,9 @@ func Read(src Source, schedule storage.ScheduleFunc, asOf, from storage.Date) (H
 		return History{}, err
 	}
 	if h.Stats, err = storage.ComputeStats(h.Days, h.Sessions, schedule, asOf); err != nil {
+		if db, ok := src.(interface{ Path() string }); ok {
+			err = fmt.Errorf("database %s: %w", db.Path(), err)
+		}
 		return History{}, err
 	}
 	return h, nil
