@@ -9,7 +9,9 @@ const SwitchDuration = 5 * time.Second
 // Compile turns a routine into its flat list of timed steps. For each
 // exercise: a get-ready countdown (when not zero), then each set's work
 // (left, switch, right for two-sided sets), with a rest between sets but
-// not after the last one.
+// not after the last one. A set of held reps is timed in phases: each rep
+// is the hold then the relax, except the last, whose relax is what follows
+// the set.
 func Compile(r *Routine) Plan {
 	var steps []Step
 	for i, e := range r.Exercises {
@@ -24,8 +26,13 @@ func compileExercise(steps []Step, i int, e RoutineExercise) []Step {
 		steps = append(steps, Step{Kind: StepPrepare, Exercise: i, Set: 1, Sets: sets, Duration: e.Prepare})
 	}
 	work := Step{Kind: StepHold, Exercise: i, Sets: sets, Duration: e.Hold}
-	if e.Reps > 0 {
-		work.Kind, work.Reps, work.Rep = StepReps, e.Reps, e.RepDuration()
+	switch {
+	case e.Held():
+		work.Kind, work.Reps, work.Hold, work.Relax = StepReps, e.Reps, e.Hold, max(e.Relax, 0)
+		work.Rep = work.Hold + work.Relax
+		work.Duration = time.Duration(e.Reps)*work.Hold + time.Duration(e.Reps-1)*work.Relax
+	case e.Reps > 0:
+		work.Kind, work.Reps, work.Rep = StepReps, e.Reps, e.Tempo
 		work.Duration = time.Duration(e.Reps) * work.Rep
 	}
 	for set := 1; set <= sets; set++ {

@@ -9,7 +9,8 @@ import (
 )
 
 // Dosage describes the exercise's dosage in words, for `routine show` and
-// the handout: "3 sets of 10, hold 3 s each, both sides, rest 20 s" or
+// the handout: "3 sets of 10, hold 3 s each, relax 2 s between, both
+// sides, rest 20 s" or
 // "3 × 30 s hold, rest 30 s".
 func (e RoutineExercise) Dosage() string {
 	sets := max(e.Sets, 1)
@@ -20,8 +21,13 @@ func (e RoutineExercise) Dosage() string {
 		} else {
 			parts = append(parts, fmt.Sprintf("%d sets of %d", sets, e.Reps))
 		}
-		if e.Hold > 0 {
+		if e.Hold > 0 && e.Reps == 1 {
+			parts = append(parts, "hold "+FormatDuration(e.Hold))
+		} else if e.Hold > 0 {
 			parts = append(parts, "hold "+FormatDuration(e.Hold)+" each")
+			if e.Relax > 0 {
+				parts = append(parts, "relax "+FormatDuration(e.Relax)+" between")
+			}
 		} else if e.Tempo > 0 {
 			parts = append(parts, FormatDuration(e.Tempo)+" per rep")
 		}

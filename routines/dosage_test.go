@@ -13,6 +13,8 @@ func TestDosage(t *testing.T) {
 		want string
 	}{
 		{"reps with hold", RoutineExercise{Sets: 3, Reps: 10, Hold: 3 * s, Both: true, Rest: 20 * s}, "3 sets of 10, hold 3 s each, both sides, rest 20 s"},
+		{"held reps with relax", RoutineExercise{Sets: 1, Reps: 5, Hold: 10 * s, Relax: 3 * s, Both: true}, "5 reps, hold 10 s each, relax 3 s between, both sides"},
+		{"one held rep: nothing to relax between", RoutineExercise{Sets: 1, Reps: 1, Hold: 10 * s, Relax: 3 * s}, "1 rep, hold 10 s"},
 		{"timed holds", RoutineExercise{Sets: 3, Hold: 30 * s, Rest: 30 * s}, "3 × 30 s hold, rest 30 s"},
 		{"one set of paced reps", RoutineExercise{Sets: 1, Reps: 10, Tempo: 4 * s, Rest: 20 * s}, "10 reps, 4 s per rep"},
 		{"single rep", RoutineExercise{Sets: 1, Reps: 1, Tempo: 3 * s}, "1 rep, 3 s per rep"},

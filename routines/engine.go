@@ -7,7 +7,8 @@ type EventKind int
 
 const (
 	EventStepStarted  EventKind = iota // a step began (sound: a short bell)
-	EventRepStarted                    // a new rep began within a StepReps step (Rep set); rep 1 comes with EventStepStarted
+	EventRepStarted                    // a new rep (of a held rep, its hold) began within a StepReps step (Rep set); rep 1 comes with EventStepStarted
+	EventRelaxStarted                  // the relax after a held rep's hold began (Rep set)
 	EventCountdown                     // one of the last 3 whole seconds of a work step began (Remaining set: 3, 2, 1)
 	EventStepDone                      // a step ended, at its deadline or by Skip (Skipped set)
 	EventSetDone                       // the last work step of a set ended, completed or skipped (checkpoint the session)
@@ -16,7 +17,7 @@ const (
 )
 
 func (k EventKind) String() string {
-	names := [...]string{"step started", "rep started", "countdown", "step done", "set done", "exercise done", "session done"}
+	names := [...]string{"step started", "rep started", "relax started", "countdown", "step done", "set done", "exercise done", "session done"}
 	if k < 0 || int(k) >= len(names) {
 		return "unknown event"
 	}
@@ -30,24 +31,29 @@ type Event struct {
 	Step      int
 	Exercise  int
 	Set       int
-	Rep       int  // EventRepStarted: the 1-based rep
+	Rep       int  // EventRepStarted, EventRelaxStarted: the 1-based rep
 	Remaining int  // EventCountdown: whole seconds left (3, 2, 1)
 	Skipped   bool // EventStepDone, EventSetDone, EventExerciseDone: ended by Skip
 }
 
 // Snapshot is what the screen shows at one moment.
 type Snapshot struct {
-	Index        int           // current step index (len(Steps) when done)
-	Step         Step          // the current step (zero when done)
-	Duration     time.Duration // the step's length, with any rest added by ExtendRest
-	Remaining    time.Duration // time left in the step, never negative
-	Elapsed      time.Duration // time spent in the step (paused time excluded)
-	Rep          int           // 1-based current rep for StepReps, else 0
-	Paused       bool
-	Done         bool    // the session is over: the plan ended, or Quit
-	Quit         bool    // the session was ended early by Quit
-	Progress     float64 // 0..1 of the whole plan's time; goes back only with Back
-	StepProgress float64 // 0..1 of the step
+	Index     int           // current step index (len(Steps) when done)
+	Step      Step          // the current step (zero when done)
+	Duration  time.Duration // the step's length, with any rest added by ExtendRest
+	Remaining time.Duration // time left in the step, never negative
+	Elapsed   time.Duration // time spent in the step (paused time excluded)
+	Rep       int           // 1-based current rep for StepReps, else 0
+	// Phase of a held rep, with its own length and time left (PhaseNone
+	// and zero for other steps).
+	Phase          Phase
+	PhaseDuration  time.Duration
+	PhaseRemaining time.Duration
+	Paused         bool
+	Done           bool    // the session is over: the plan ended, or Quit
+	Quit           bool    // the session was ended early by Quit
+	Progress       float64 // 0..1 of the whole plan's time; goes back only with Back
+	StepProgress   float64 // 0..1 of the step
 }
 
 // ExerciseProgress is how far a person got with one exercise of the routine.
@@ -134,6 +140,7 @@ type Engine struct {
 	last        time.Time     // latest time seen, to absorb a clock going back
 	shownCount  int           // countdown second last announced
 	shownRep    int           // rep last announced
+	shownRelax  int           // rep whose relax was last announced
 	paused      bool
 	done        bool
 	quit        bool
@@ -355,13 +362,19 @@ func (e *Engine) Snapshot(now time.Time) Snapshot {
 	if s.Kind == StepReps {
 		sn.Rep = repAt(s, sn.Elapsed)
 	}
+	if s.Held() {
+		var left time.Duration
+		sn.Rep, sn.Phase, left, sn.PhaseDuration = phaseAt(s, sn.Elapsed)
+		sn.PhaseRemaining = left
+	}
 	sn.Progress = e.progress(now)
 	return sn
 }
 
 // NextChange is the time until the screen visibly changes on its own: the
-// next whole second of the time left, the next rep, or the deadline. It is
-// an hour when paused or done.
+// next whole second of the time left (of the step, or of a held rep's
+// phase), the next rep or phase, or the deadline. It is an hour when paused
+// or done.
 func (e *Engine) NextChange(now time.Time) time.Duration {
 	now = e.seen(now)
 	if e.done || e.paused {
@@ -372,7 +385,16 @@ func (e *Engine) NextChange(now time.Time) time.Duration {
 	if next == 0 {
 		next = min(time.Second, r)
 	}
-	if s := e.plan.Steps[e.index]; s.Kind == StepReps {
+	if s := e.plan.Steps[e.index]; s.Held() {
+		_, _, left, _ := phaseAt(s, e.dur-r)
+		if left > 0 {
+			sec := left % time.Second
+			if sec == 0 {
+				sec = min(time.Second, left)
+			}
+			next = min(next, sec)
+		}
+	} else if s.Kind == StepReps {
 		if d := repLength(s); d > 0 {
 			el := e.dur - r
 			if toRep := d - el%d; repAt(s, el) < s.Reps && toRep < next {
@@ -490,7 +512,7 @@ func (e *Engine) setStep(i int, at time.Time) {
 	e.left = e.dur
 	e.deadline = at.Add(e.dur)
 	e.shownCount = ceilSeconds(e.dur) // the second under way at the start is not announced
-	e.shownRep = 1
+	e.shownRep, e.shownRelax = 1, 0
 }
 
 func (e *Engine) startEvents(ev []Event) []Event {
@@ -512,7 +534,19 @@ func (e *Engine) cues(ev []Event, now time.Time) []Event {
 		return ev
 	}
 	r := e.remaining(now)
-	if s.Kind == StepReps {
+	switch {
+	case s.Held():
+		// Only the phase under way is announced: a call that passes over a
+		// whole phase does not ring for it late.
+		rep, ph, _, _ := phaseAt(s, e.dur-r)
+		if ph == PhaseRelax && rep > e.shownRelax {
+			e.shownRep, e.shownRelax = rep, rep
+			ev = append(ev, Event{Kind: EventRelaxStarted, Step: e.index, Exercise: s.Exercise, Set: s.Set, Rep: rep})
+		} else if ph == PhaseHold && rep > e.shownRep {
+			e.shownRep, e.shownRelax = rep, rep-1
+			ev = append(ev, Event{Kind: EventRepStarted, Step: e.index, Exercise: s.Exercise, Set: s.Set, Rep: rep})
+		}
+	case s.Kind == StepReps:
 		if rep := repAt(s, e.dur-r); rep > e.shownRep {
 			e.shownRep = rep
 			ev = append(ev, Event{Kind: EventRepStarted, Step: e.index, Exercise: s.Exercise, Set: s.Set, Rep: rep})
@@ -568,6 +602,23 @@ func repLength(s Step) time.Duration {
 		return s.Duration / time.Duration(s.Reps)
 	}
 	return 0
+}
+
+// phaseAt is where a held-reps step stands after el: the 1-based rep, its
+// phase, the time left in the phase and the phase's length. A rep is the
+// hold then the relax; the last rep is the hold alone.
+func phaseAt(s Step, el time.Duration) (rep int, ph Phase, left, length time.Duration) {
+	cycle := s.Hold + s.Relax
+	reps := max(s.Reps, 1)
+	rep = 1
+	if cycle > 0 {
+		rep = min(1+int(max(el, 0)/cycle), reps)
+	}
+	off := el - time.Duration(rep-1)*cycle
+	if off < s.Hold || rep == reps {
+		return rep, PhaseHold, max(s.Hold-off, 0), s.Hold
+	}
+	return rep, PhaseRelax, max(cycle-off, 0), s.Relax
 }
 
 // repAt is the 1-based rep under way after el of a StepReps step.

@@ -65,6 +65,8 @@ func evs(ev []Event) string {
 			s = fmt.Sprintf("started %d", e.Step)
 		case EventRepStarted:
 			s = fmt.Sprintf("rep %d:%d", e.Step, e.Rep)
+		case EventRelaxStarted:
+			s = fmt.Sprintf("relax %d:%d", e.Step, e.Rep)
 		case EventCountdown:
 			s = fmt.Sprintf("count %d:%d", e.Step, e.Remaining)
 		case EventStepDone:
@@ -89,6 +91,9 @@ func snap(s Snapshot) string {
 	out := fmt.Sprintf("%d %v/%v", s.Index, s.Remaining, s.Duration)
 	if s.Rep > 0 {
 		out += fmt.Sprintf(" rep%d", s.Rep)
+	}
+	if s.Phase != PhaseNone {
+		out += fmt.Sprintf(" %s %v/%v", s.Phase, s.PhaseRemaining, s.PhaseDuration)
 	}
 	for _, f := range []struct {
 		on   bool
@@ -580,7 +585,13 @@ func propertyPlans() []Plan {
 		{Kind: StepSwitch, Exercise: 1, Set: 1, Sets: 1, Duration: 0},
 		{Kind: StepHold, Exercise: 1, Set: 1, Sets: 1, Side: SideRight, Duration: 4100 * ms},
 	}}
-	return []Plan{testPlan(), odd}
+	s := time.Second
+	held := Compile(&Routine{Exercises: []RoutineExercise{
+		{ID: "curl-up", Sets: 2, Reps: 3, Hold: 5 * s, Relax: 3 * s, Rest: 4 * s, Prepare: 2 * s},
+		{ID: "bird-dog", Sets: 1, Reps: 2, Hold: 1300 * ms, Relax: 700 * ms, Both: true},
+		{ID: "no-relax", Sets: 1, Reps: 2, Hold: 2 * s},
+	}})
+	return []Plan{testPlan(), odd, held}
 }
 
 // checkOps runs the operations that data encodes (two bytes each: the
@@ -674,6 +685,7 @@ type checker struct {
 	run      int // step under way, -1 before the first
 	count    int // last countdown in this run
 	rep      int // last rep in this run
+	relax    int // rep of the last relax in this run
 	lastDone int // step of the last EventStepDone in this call, -1 if none
 	ended    bool
 }
@@ -689,10 +701,15 @@ func (c *checker) events(op string, ev []Event) {
 		switch e.Kind {
 		case EventStepStarted:
 			bad = e.Step < 0 || e.Step >= len(c.plan.Steps) || (c.lastDone >= 0 && e.Step != c.lastDone+1)
-			c.run, c.count, c.rep, c.lastDone = e.Step, 4, 0, -1
+			c.run, c.count, c.rep, c.relax, c.lastDone = e.Step, 4, 0, 0, -1
 		case EventRepStarted:
 			bad = e.Step != c.run || e.Rep <= c.rep || e.Rep > max(c.plan.Steps[c.run].Reps, 1)
 			c.rep = e.Rep
+		case EventRelaxStarted:
+			// A relax follows every held rep but the last.
+			st := c.plan.Steps[c.run]
+			bad = e.Step != c.run || !st.Held() || e.Rep < c.rep || e.Rep <= c.relax || e.Rep >= st.Reps
+			c.rep, c.relax = e.Rep, e.Rep
 		case EventCountdown:
 			bad = e.Step != c.run || e.Remaining < 1 || e.Remaining >= c.count || !c.plan.Steps[c.run].Work()
 			c.count = e.Remaining
@@ -720,6 +737,13 @@ func (c *checker) snapshot(op string, s Snapshot) {
 		(s.Done || s.Index == c.run) && (!s.Quit || s.Done)
 	if ok && !s.Done && s.Step.Kind == StepReps {
 		ok = s.Rep >= 1 && s.Rep <= max(s.Step.Reps, 1)
+	}
+	if ok && !s.Done {
+		// A held rep's phase counts down within its own length; other
+		// steps have no phase.
+		ph := s.Phase == PhaseHold && s.PhaseDuration == s.Step.Hold || s.Phase == PhaseRelax && s.PhaseDuration == s.Step.Relax
+		ok = s.Step.Held() == (s.Phase != PhaseNone) && (!s.Step.Held() || ph && s.PhaseRemaining >= 0 &&
+			s.PhaseRemaining <= s.PhaseDuration && s.PhaseRemaining <= s.Remaining)
 	}
 	if !ok {
 		c.t.Fatalf("%s: bad snapshot %+v", op, s)
@@ -780,5 +804,92 @@ func TestEngineRunsEveryBuiltinRoutine(t *testing.T) {
 				t.Errorf("events %v for %d steps, %d sets", count, len(p.Steps), sets)
 			}
 		})
+	}
+}
+
+// heldPlan is one set of 3 reps, each a 5 s hold then a 3 s relax but the
+// last, compiled from a routine: 21 s in all.
+//
+//	hold 1   0-5    relax 1   5-8
+//	hold 2   8-13   relax 2  13-16
+//	hold 3  16-21
+func heldPlan() Plan {
+	s := time.Second
+	return Compile(&Routine{Exercises: []RoutineExercise{{ID: "curl-up", Name: "Curl-up", Sets: 1, Reps: 3, Hold: 5 * s, Relax: 3 * s}}})
+}
+
+func TestEngineHeldRepPhases(t *testing.T) {
+	tests := []struct {
+		name string
+		acts []action
+	}{
+		{"each phase is announced and counts down by its own deadline", []action{
+			{0, "tick", "", "0 21s/21s rep1 hold 5s/5s"},
+			{4.5, "tick", "", "0 16.5s/21s rep1 hold 500ms/5s"},
+			{5, "tick", "relax 0:1", "0 16s/21s rep1 relax 3s/3s"},
+			{6.5, "tick", "", "0 14.5s/21s rep1 relax 1.5s/3s"},
+			{8, "tick", "rep 0:2", "0 13s/21s rep2 hold 5s/5s"},
+			{13, "tick", "relax 0:2", "0 8s/21s rep2 relax 3s/3s"},
+			{16, "tick", "rep 0:3", "0 5s/21s rep3 hold 5s/5s"},
+			{18, "tick", "count 0:3", "0 3s/21s rep3 hold 3s/5s"},
+			{20, "tick", "count 0:1", "0 1s/21s rep3 hold 1s/5s"},
+			{21, "tick", "done 0, set 0/1, ex 0, session", "1 0s/0s done"},
+		}},
+		{"a tick that passes over phases announces only the one under way", []action{
+			{14, "tick", "relax 0:2", "0 7s/21s rep2 relax 2s/3s"},
+			{15, "tick", "", ""},
+			{17, "tick", "rep 0:3", "0 4s/21s rep3 hold 4s/5s"},
+		}},
+		{"a pause freezes the phase; the relax goes on after it", []action{
+			{6, "pause", "relax 0:1", "0 15s/21s rep1 relax 2s/3s paused"},
+			{100, "tick", "", "0 15s/21s rep1 relax 2s/3s paused"},
+			{101, "pause", "", ""},
+			{103, "tick", "rep 0:2", "0 13s/21s rep2 hold 5s/5s"},
+		}},
+		{"back restarts the set at the first hold", []action{
+			{10, "back", "rep 0:2, started 0, rep 0:1", "0 21s/21s rep1 hold 5s/5s"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := NewEngine(heldPlan(), t0)
+			if got := evs(e.Start(t0)); got != "started 0, rep 0:1" {
+				t.Fatalf("Start: %s", got)
+			}
+			for _, a := range tt.acts {
+				if got := apply(e, a); a.want != "-" && got != a.want {
+					t.Fatalf("%s at %v: events %q, want %q", a.do, a.at, got, a.want)
+				}
+				if a.snap != "" {
+					if got := snap(e.Snapshot(at(a.at))); got != a.snap {
+						t.Fatalf("%s at %v: snapshot %q, want %q", a.do, a.at, got, a.snap)
+					}
+				}
+			}
+		})
+	}
+}
+
+// NextChange wakes the screen at every whole second of the phase under way
+// and at each phase change, so each countdown digit is drawn on time.
+func TestEngineHeldRepNextChange(t *testing.T) {
+	e := NewEngine(heldPlan(), t0)
+	e.Start(t0)
+	var wakes []string
+	now := t0
+	for !e.Snapshot(now).Done {
+		now = now.Add(e.NextChange(now))
+		e.Tick(now)
+		if sn := e.Snapshot(now); !sn.Done {
+			wakes = append(wakes, fmt.Sprintf("%v:%s%v", now.Sub(t0).Seconds(), sn.Phase, sn.PhaseRemaining.Seconds()))
+		}
+	}
+	want := "1:hold4 2:hold3 3:hold2 4:hold1 5:relax3 6:relax2 7:relax1 8:hold5 9:hold4 10:hold3 11:hold2 12:hold1 " +
+		"13:relax3 14:relax2 15:relax1 16:hold5 17:hold4 18:hold3 19:hold2 20:hold1"
+	if got := strings.Join(wakes, " "); got != want {
+		t.Fatalf("wakes\n got %s\nwant %s", got, want)
+	}
+	if end := now.Sub(t0); end != 21*time.Second {
+		t.Fatalf("ended at %v", end)
 	}
 }

@@ -35,9 +35,18 @@ func (e Exercise) Routine() RoutineExercise {
 	return RoutineExercise{
 		ID: e.ID, Name: e.Name, BuiltIn: true,
 		Cues: append([]string(nil), e.Cues...),
-		Sets: e.Sets, Reps: e.Reps, Hold: e.Hold, Tempo: e.Tempo,
+		Sets: e.Sets, Reps: e.Reps, Hold: e.Hold, Relax: e.Relax(), Tempo: e.Tempo,
 		Both: e.OneSided, Rest: e.Rest,
 	}
+}
+
+// Relax is the pause after each of the exercise's held reps (0 when its
+// reps are paced or it is a timed hold).
+func (e Exercise) Relax() time.Duration {
+	if e.Reps > 0 && e.Hold > 0 {
+		return DefaultRelax(e.Hold)
+	}
+	return 0
 }
 
 //go:embed library/exercises.yaml

@@ -26,7 +26,7 @@ const (
 	MaxFileSize   = 256 << 10
 
 	minHold, maxHold = time.Second, 10 * time.Minute // also tempo
-	maxRest          = 10 * time.Minute              // also prepare
+	maxRest          = 10 * time.Minute              // also prepare and relax
 	maxReps, maxSets = 100, 20
 	maxTotal         = 3 * time.Hour
 	maxIDLen         = 64
@@ -41,7 +41,7 @@ var (
 	topKeys      = []string{"corecoach", "id", "name", "author", "notes", "schedule", "pain", "defaults", "exercises"}
 	painKeys     = []string{"limit"}
 	defaultsKeys = []string{"prepare", "rest"}
-	exerciseKeys = []string{"use", "name", "sets", "reps", "hold", "tempo", "rest", "prepare", "sides", "notes", "cues"}
+	exerciseKeys = []string{"use", "name", "sets", "reps", "hold", "relax", "tempo", "rest", "prepare", "sides", "notes", "cues"}
 )
 
 // LoadFile reads and parses a routine file. Every error is a ProblemList.

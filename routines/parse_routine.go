@@ -247,20 +247,49 @@ func (p *fileParser) dosage(m map[string]entry, ex *RoutineExercise) {
 	if e, ok := m["reps"]; ok {
 		ex.Reps, _ = p.integer(e, 1, maxReps)
 	}
-	_, hasHold := m["hold"]
-	if e, ok := m["hold"]; ok {
-		ex.Hold, _ = p.duration(e, minHold, maxHold)
+	hold, hasHold := m["hold"]
+	tempo, hasTempo := m["tempo"]
+	if hasHold && hasTempo {
+		later := tempo // the problem is reported where the second of them is
+		hl, hc := position(hold.kn)
+		tl, tc := position(tempo.kn)
+		if hl > tl || hl == tl && hc > tc {
+			later = hold
+		}
+		p.add(later.kn, "\"hold\" and \"tempo\" together: keep \"hold\" to hold each rep still (then \"relax\"), or \"tempo\" to pace moving reps")
 	}
-	if e, ok := m["tempo"]; ok {
-		ex.Tempo, _ = p.duration(e, minHold, maxHold)
-		// A tempo in the file paces the reps even when the library
-		// exercise holds each rep.
+	if hasHold {
+		ex.Hold, _ = p.duration(hold, minHold, maxHold)
+		// What the therapist wrote wins: a hold replaces the library's tempo.
+		if ex.Reps > 0 {
+			ex.Tempo = 0
+		}
+	}
+	if hasTempo {
+		ex.Tempo, _ = p.duration(tempo, minHold, maxHold)
+		// ... and a tempo paces the reps of an exercise the library holds.
 		if !hasHold && ex.Reps > 0 {
 			ex.Hold = 0
 		}
 	}
 	if ex.Reps > 0 && ex.Hold == 0 && ex.Tempo == 0 {
 		ex.Tempo = DefaultTempo
+	}
+	ex.Relax = 0
+	if ex.Held() {
+		ex.Relax = DefaultRelax(ex.Hold)
+	}
+	if e, ok := m["relax"]; ok {
+		if v, ok := p.duration(e, 0, maxRest); ok {
+			switch {
+			case ex.Held():
+				ex.Relax = v
+			case ex.Reps == 0:
+				p.add(e.kn, "\"relax\" is the pause after each held rep, and this exercise has no \"reps\"; remove it, or give \"reps\"")
+			default:
+				p.add(e.kn, "\"relax\" is the pause after each held rep, and these reps are paced by \"tempo\"; remove it, or give \"hold\" instead of \"tempo\"")
+			}
+		}
 	}
 	if e, ok := m["rest"]; ok {
 		ex.Rest, _ = p.duration(e, 0, maxRest)

@@ -54,6 +54,16 @@ func TestParseProblems(t *testing.T) {
 			`3:37: unknown weekday "Satruday"; did you mean "sat"?`}},
 		{"schedule not a list", head + "schedule: mon\nexercises:\n  - use: plank\n",
 			[]string{`3:11: "schedule" must be a list such as [mon, wed, fri], not "mon"`}},
+		{"hold and tempo together", head + "exercises:\n  - use: bird-dog\n    reps: 5\n    hold: 10s\n    tempo: 3s\n  - name: Squat\n    tempo: 4s\n    reps: 8\n    hold: 2s\n", []string{
+			`7:5: "hold" and "tempo" together: keep "hold" to hold each rep still (then "relax"), or "tempo" to pace moving reps`,
+			`11:5: "hold" and "tempo" together: keep "hold" to hold each rep still (then "relax"), or "tempo" to pace moving reps`}},
+		{"relax where no rep is held", head + "exercises:\n  - use: plank\n    relax: 3s\n  - use: cat-cow\n    relax: 2s\n  - use: bird-dog\n    tempo: 3s\n    relax: 2s\n", []string{
+			`5:5: "relax" is the pause after each held rep, and this exercise has no "reps"; remove it, or give "reps"`,
+			`7:5: "relax" is the pause after each held rep, and these reps are paced by "tempo"; remove it, or give "hold" instead of "tempo"`,
+			`10:5: "relax" is the pause after each held rep, and these reps are paced by "tempo"; remove it, or give "hold" instead of "tempo"`}},
+		{"relax bounds", head + "exercises:\n  - use: bird-dog\n    relax: 11m\n  - use: curl-up\n    relax: -1\n", []string{
+			`5:12: "relax" is 11m; it must be from 0s to 10m`,
+			`7:12: "relax": invalid duration "-1"; write it as 30s, 2m, 1m30s or a number of seconds`}},
 		{"bounds and types", head + "exercises:\n  - use: plank\n    sets: 25\n    hold: 11m\n    rest: abc\n    sides: left\n    reps: 0\n", []string{
 			`5:11: "sets" is 25; it must be from 1 to 20`,
 			`6:11: "hold" is 11m; it must be from 1s to 10m`,
@@ -175,7 +185,7 @@ exercises:
 	want := []RoutineExercise{
 		{ID: "cat-cow", Name: "Cat-cow", BuiltIn: true, Sets: 1, Reps: 10, Tempo: 4 * s, Rest: 15 * s, Prepare: 10 * s},
 		{ID: "glute-bridge", Name: "Glute bridge", BuiltIn: true, Sets: 3, Reps: 10, Tempo: 2 * s, Rest: 15 * s, Prepare: 10 * s},
-		{ID: "bird-dog", Name: "Bird dog", BuiltIn: true, Sets: 2, Reps: 6, Hold: 10 * s, Both: true, Rest: 0, Prepare: 10 * s},
+		{ID: "bird-dog", Name: "Bird dog", BuiltIn: true, Sets: 2, Reps: 6, Hold: 10 * s, Relax: 3 * s, Both: true, Rest: 0, Prepare: 10 * s},
 		{ID: "side-plank", Name: "Side plank", BuiltIn: true, Sets: 5, Hold: 90 * s, Rest: 15 * s, Prepare: 0,
 			Cues: []string{"Hips high"}, Notes: "Left side only."},
 		{ID: "wall-sit", Name: "Wall sit", Sets: 1, Hold: 45 * s, Rest: 15 * s, Prepare: 10 * s,
@@ -197,6 +207,41 @@ exercises:
 	}
 	if bridge.Hold == 0 {
 		t.Error("the test expects the library bridge to hold each rep, so a file's tempo replaces it")
+	}
+}
+
+// A rep is held (the hold, then the relax) or paced (the tempo): what the
+// file says wins over the library, and the relax defaults by the hold.
+func TestParseRepKinds(t *testing.T) {
+	s := time.Second
+	tests := []struct {
+		name, ex           string
+		reps               int
+		hold, relax, tempo time.Duration
+	}{
+		{"library holds: default relax 3 s after 10 s", "use: bird-dog", 5, 10 * s, 3 * s, 0},
+		{"library holds: default relax 2 s after 3 s", "use: glute-bridge", 10, 3 * s, 2 * s, 0},
+		{"a hold of 5 s has the longer relax", "{use: glute-bridge, hold: 5s}", 10, 5 * s, 3 * s, 0},
+		{"a hold of 4 s the shorter", "{use: bird-dog, hold: 4s}", 5, 4 * s, 2 * s, 0},
+		{"the file's relax", "{use: bird-dog, relax: 5s}", 5, 10 * s, 5 * s, 0},
+		{"no relax at all", "{use: bird-dog, relax: 0}", 5, 10 * s, 0, 0},
+		{"the file's tempo replaces a library hold", "{use: curl-up, tempo: 4s}", 5, 0, 0, 4 * s},
+		{"the file's hold replaces a library tempo", "{use: cat-cow, hold: 3s, relax: 1s}", 8, 3 * s, 1 * s, 0},
+		{"own exercise, held", "{name: Wall press, reps: 6, hold: 8s}", 6, 8 * s, 3 * s, 0},
+		{"own exercise, paced by default", "{name: Heel slides, reps: 8}", 8, 0, 0, DefaultTempo},
+		{"timed hold: no relax", "{use: plank}", 0, 20 * s, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("r.yaml", []byte(head+"exercises:\n  - "+tt.ex+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := r.Exercises[0]
+			if e.Reps != tt.reps || e.Hold != tt.hold || e.Relax != tt.relax || e.Tempo != tt.tempo {
+				t.Fatalf("reps %d hold %v relax %v tempo %v; want %d, %v, %v, %v", e.Reps, e.Hold, e.Relax, e.Tempo, tt.reps, tt.hold, tt.relax, tt.tempo)
+			}
+		})
 	}
 }
 

@@ -57,18 +57,23 @@ type RoutineExercise struct {
 	Sets    int
 	Reps    int           // 0: a timed hold
 	Hold    time.Duration // the hold per rep, or the whole hold when Reps is 0
+	Relax   time.Duration // with Reps and Hold: the pause after each rep's hold
 	Tempo   time.Duration // seconds per rep when Reps > 0 and Hold is 0
 	Both    bool          // each set done left, then right
 	Rest    time.Duration // rest between sets
 	Prepare time.Duration // get-ready countdown before the exercise
 }
 
-// RepDuration is how long one rep lasts: the hold when given, else the tempo.
-func (e RoutineExercise) RepDuration() time.Duration {
-	if e.Hold > 0 {
-		return e.Hold
+// Held reports whether each rep is held (then relaxed) rather than paced.
+func (e RoutineExercise) Held() bool { return e.Reps > 0 && e.Hold > 0 }
+
+// DefaultRelax is the pause after each held rep when a file gives none:
+// 3 s after a hold of 5 s or more, else 2 s (docs/routine-format.md).
+func DefaultRelax(hold time.Duration) time.Duration {
+	if hold >= 5*time.Second {
+		return 3 * time.Second
 	}
-	return e.Tempo
+	return 2 * time.Second
 }
 
 // ExerciseCount is the number of different exercises in the routine, as a

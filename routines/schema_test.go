@@ -158,6 +158,9 @@ func TestSchemaRejects(t *testing.T) {
 		{"bad duration", head + "exercises: [{use: plank, hold: 30 seconds}]\n"},
 		{"duration unit", head + "exercises: [{use: plank, hold: 1h}]\n"},
 		{"bad sides", head + "exercises: [{use: bird-dog, sides: left}]\n"},
+		{"hold and tempo together", head + "exercises: [{use: bird-dog, hold: 10s, tempo: 3s}]\n"},
+		{"relax too long", head + "exercises: [{use: bird-dog, relax: 601}]\n"},
+		{"relax not a duration", head + "exercises: [{use: bird-dog, relax: short}]\n"},
 		{"cue not text", head + "exercises: [{use: plank, cues: [[a]]}]\n"},
 		{"escape in name", "corecoach: 1\nname: \"Evil \\e]0;title\\a\"\nexercises: [{use: plank}]\n"},
 	}
@@ -186,6 +189,7 @@ func TestSchemaAcceptsVariants(t *testing.T) {
 		{"durations in every form", head + "defaults: {prepare: 0, rest: \"45\"}\nexercises: [{use: plank, hold: 1m30s, rest: 2m, prepare: 10s}]\n"},
 		{"reps with a tempo", head + "exercises: [{name: Squat, reps: 10, tempo: 4s, sets: 20}]\n"},
 		{"custom hold with sides", head + "exercises: [{name: Side stretch, hold: 600, sides: both, cues: [Tall spine]}]\n"},
+		{"held reps with relax", head + "exercises: [{use: bird-dog, reps: 6, hold: 8s, relax: 0}, {name: Wall press, reps: 5, hold: 10s, relax: 4s}]\n"},
 		{"pain limit zero", head + "pain: {limit: 0}\nexercises: [{use: plank}]\n"},
 	}
 	for _, tt := range tests {
