@@ -149,6 +149,12 @@ func (s *sessionScreen) handle(evs []routines.Event) tea.Cmd {
 		switch ev.Kind {
 		case routines.EventStepStarted:
 			bells = max(bells, cueStepStart)
+		case routines.EventRepStarted:
+			if s.held(ev.Step) {
+				bells = max(bells, cueStepStart)
+			}
+		case routines.EventRelaxStarted:
+			bells = max(bells, cueHoldEnd)
 		case routines.EventCountdown:
 			bells = max(bells, cueCountdown)
 		case routines.EventStepDone:
@@ -170,6 +176,11 @@ func (s *sessionScreen) handle(evs []routines.Event) tea.Cmd {
 		cmds = append(cmds, saveSession(s.c, s.rec))
 	}
 	return tea.Batch(append(cmds, s.schedule())...)
+}
+
+// held reports whether step i is a set of held reps, whose phases ring.
+func (s *sessionScreen) held(i int) bool {
+	return i >= 0 && i < len(s.plan.Steps) && s.plan.Steps[i].Held()
 }
 
 // schedule asks for a tick when the screen will next change, and none while

@@ -10,6 +10,10 @@ import (
 	"corecoach/routines"
 )
 
+// longPrepare is the get-ready countdown beyond which it is a rest too, as
+// between the rounds of a pyramid.
+const longPrepare = 15 * time.Second
+
 func (s *sessionScreen) view() string {
 	sn := s.eng.Snapshot(s.now)
 	if sn.Done {
@@ -53,7 +57,28 @@ func (s *sessionScreen) label(sn routines.Snapshot) string {
 	if sn.Paused && !s.confirmQuit {
 		return s.c.styles.Paused.Render("PAUSED · space to resume")
 	}
-	return s.c.styles.Heading.Render(stepLabel(sn.Step))
+	return s.c.styles.Heading.Render(phaseLabel(sn))
+}
+
+// phaseLabel is the big word for what to do now: for held reps, the phase
+// under way (HOLD, RELAX), else the step's.
+func phaseLabel(sn routines.Snapshot) string {
+	switch sn.Phase {
+	case routines.PhaseHold:
+		return "HOLD"
+	case routines.PhaseRelax:
+		return "RELAX"
+	}
+	return stepLabel(sn.Step)
+}
+
+// countdown is the time the big digits count down: a held rep's phase, or
+// the whole step.
+func countdown(sn routines.Snapshot) time.Duration {
+	if sn.Phase != routines.PhaseNone {
+		return sn.PhaseRemaining
+	}
+	return sn.Remaining
 }
 
 // clockLine is the label and the countdown on one line, the pause label
@@ -71,10 +96,18 @@ func (s *sessionScreen) detail(sn routines.Snapshot) string {
 	st := sn.Step
 	switch st.Kind {
 	case routines.StepReps:
-		return fmt.Sprintf("rep %d of %d", max(sn.Rep, 1), st.Reps)
+		rep := fmt.Sprintf("rep %d of %d", max(sn.Rep, 1), st.Reps)
+		if sn.Phase != routines.PhaseNone {
+			// The digits count down the phase; the set's time is beside it.
+			return rep + " · set " + minSec(sn.Remaining) + " left"
+		}
+		return rep
 	case routines.StepSwitch:
 		return "now the " + st.Side.String() + " side"
 	case routines.StepPrepare:
+		if st.Duration > longPrepare {
+			return "rest, then get into position"
+		}
 		return "get into position"
 	case routines.StepRest:
 		return "breathe · + for 15 s more · n to move on"
@@ -134,7 +167,7 @@ func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 	if sn.Paused {
 		digits = st.Faint
 	}
-	clock := clockText(sn.Remaining)
+	clock := clockText(countdown(sn))
 	if bigWidth(clock, 2) <= w {
 		for _, row := range bigText(clock, 2) {
 			top = append(top, center(digits.Render(row), w))
@@ -147,6 +180,18 @@ func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 	bottom = append(bottom, "", st.Faint.Render(s.nextText(sn.Index)), s.status())
 	room := s.h - len(top) - len(bottom)
 	return strings.Join(append(append(top, s.cues(sn.Step.Exercise, room)...), bottom...), "\n")
+}
+
+// fitDetail keeps as many of the detail's " · " parts as fit in room, the
+// first (the rep) always.
+func fitDetail(detail string, room int) string {
+	parts := strings.Split(detail, " · ")
+	for n := len(parts); n > 1; n-- {
+		if d := strings.Join(parts[:n], " · "); lipgloss.Width(d) <= room {
+			return d
+		}
+	}
+	return parts[0]
 }
 
 // cues are the form cues and notes of exercise i, as many lines as fit in
@@ -189,19 +234,21 @@ func (s *sessionScreen) compactView(sn routines.Snapshot) string {
 	w := s.w
 	short := strings.NewReplacer(" of ", "/", "left side", "L", "right side", "R", "set ", "")
 	lines := []string{spread(st.Bold.Render(s.text.exercises[sn.Step.Exercise].name), short.Replace(setLine(sn.Step)), w)}
-	clock := clockText(sn.Remaining)
+	clock := clockText(countdown(sn))
 	digits := st.Digits
 	if sn.Paused {
 		digits = st.Faint
 	}
 	// The big digits need 5 rows beside the name, label, bar, next and status lines.
 	if s.h >= digitRows+5 && bigWidth(clock, 1) <= w {
-		lines = append(lines, spread(s.label(sn), short.Replace(s.detail(sn)), w))
+		label := s.label(sn)
+		lines = append(lines, spread(label, fitDetail(short.Replace(s.detail(sn)), w-lipgloss.Width(label)-1), w))
 		for _, row := range bigText(clock, 1) {
 			lines = append(lines, center(digits.Render(row), w))
 		}
 	} else {
-		lines = append(lines, spread(s.clockLine(sn, digits.Render(clock)), short.Replace(s.detail(sn)), w))
+		line := s.clockLine(sn, digits.Render(clock))
+		lines = append(lines, spread(line, fitDetail(short.Replace(s.detail(sn)), w-lipgloss.Width(line)-1), w))
 	}
 	lines = append(lines, bar(st, sn.StepProgress, w), st.Faint.Render(s.nextText(sn.Index)))
 	if status := s.status(); status != "" {

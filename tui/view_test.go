@@ -271,3 +271,46 @@ func BenchmarkHomeVisit(b *testing.B) {
 		_ = newHome(c)
 	}
 }
+
+// heldRoutine is one exercise of held reps: 5 reps of a 10 s hold and a
+// 3 s relax, after a 2 s get-ready.
+func heldRoutine() *routines.Routine {
+	return &routines.Routine{
+		ID: "held", Name: "Held reps", PainLimit: 5, Prepare: 2 * time.Second,
+		Exercises: []routines.RoutineExercise{
+			{ID: "curl-up", Name: "McGill curl-up", BuiltIn: true, Cues: []string{"Chin still"},
+				Sets: 1, Reps: 5, Hold: 10 * time.Second, Relax: 3 * time.Second, Prepare: 2 * time.Second},
+		},
+	}
+}
+
+// The session screen counts down each phase of a held rep on its own, with
+// the rep and the set's time left beside it.
+func TestGoldenHeldReps(t *testing.T) {
+	moments := []struct {
+		name  string
+		after time.Duration // since the session began
+	}{
+		{"hold", 2*time.Second + 13*time.Second + 3*time.Second}, // rep 2, 7 s of its hold left
+		{"relax", 2*time.Second + 13*time.Second + 11*time.Second}, // rep 2's relax, 2 s left
+		{"paused", 2*time.Second + 13*time.Second + 3*time.Second},
+	}
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		for _, m := range moments {
+			t.Run(fmt.Sprintf("%s-%dx%d", m.name, size[0], size[1]), func(t *testing.T) {
+				h := newHarness(t, Options{SafetyConfirmed: true, Start: heldRoutine()}, size[0], size[1])
+				h.press("4", "enter")
+				h.wantScreen("session")
+				for left := m.after; left > 0; {
+					d := min(left, h.m.cur.(*sessionScreen).eng.NextChange(h.clock.now()))
+					h.tick(d)
+					left -= d
+				}
+				if m.name == "paused" {
+					h.press("space")
+				}
+				golden.RequireEqual(t, h.view())
+			})
+		}
+	}
+}
