@@ -37,7 +37,7 @@ type Step struct {
 	Set      int // 1-based
 	Sets     int
 	Side     Side
-	Reps int // for StepReps: the number of reps in the step
+	Reps     int // for StepReps: the number of reps in the step
 	// Rep is, for StepReps, how long one rep lasts: the tempo of a paced
 	// rep, or Hold plus Relax of a held one.
 	Rep time.Duration

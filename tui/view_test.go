@@ -291,7 +291,7 @@ func TestGoldenHeldReps(t *testing.T) {
 		name  string
 		after time.Duration // since the session began
 	}{
-		{"hold", 2*time.Second + 13*time.Second + 3*time.Second}, // rep 2, 7 s of its hold left
+		{"hold", 2*time.Second + 13*time.Second + 3*time.Second},   // rep 2, 7 s of its hold left
 		{"relax", 2*time.Second + 13*time.Second + 11*time.Second}, // rep 2's relax, 2 s left
 		{"paused", 2*time.Second + 13*time.Second + 3*time.Second},
 	}
