@@ -151,8 +151,7 @@ func (s *checkinScreen) view() string {
 	for _, l := range wrap("How much pain do you have today?", w) {
 		question.lines = append(question.lines, st.Heading.Render(l))
 	}
-	z := zoneOf(s.pain.score, s.pain.limit())
-	score := block{lines: []string{s.pain.scale(), z.style(st).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score)))}}
+	score := block{lines: []string{s.pain.scale(), zoneStyle(st, s.pain.score, s.pain.limit()).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score)))}}
 	var after block
 	if s.err != nil {
 		for _, l := range wrap(s.err.Error(), w) {

@@ -5,59 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"corecoach/routines"
 	"corecoach/storage"
 )
 
 func ptr(n int) *int { return &n }
-
-func TestPainWordAndZone(t *testing.T) {
-	tests := []struct {
-		score, limit int
-		word         string
-		zone         painZone
-	}{
-		{0, 5, "none", zoneOK},
-		{1, 5, "mild", zoneOK},
-		{2, 5, "mild", zoneOK},   // the top of the model's safe zone
-		{3, 5, "mild", zoneNear}, // acceptable, not safe (Silbernagel et al. 2007)
-		{3, 8, "mild", zoneNear},
-		{2, 1, "mild", zoneOver}, // over a low limit
-		{4, 5, "moderate", zoneNear},
-		{5, 5, "moderate", zoneNear},
-		{6, 5, "moderate", zoneOver},
-		{7, 8, "severe", zoneNear},
-		{10, 10, "severe", zoneOver},
-	}
-	for _, tt := range tests {
-		if got := painWord(tt.score); got != tt.word {
-			t.Errorf("painWord(%d) = %q, want %q", tt.score, got, tt.word)
-		}
-		if got := zoneOf(tt.score, tt.limit); got != tt.zone {
-			t.Errorf("zoneOf(%d, %d) = %v, want %v", tt.score, tt.limit, got, tt.zone)
-		}
-	}
-}
-
-func TestPainChange(t *testing.T) {
-	tests := []struct {
-		before, after *int
-		want          string
-	}{
-		{ptr(4), ptr(2), "Pain went down from 4 to 2: a meaningful change."},
-		{ptr(3), ptr(2), "Pain went down from 3 to 2: a meaningful change."}, // 33%
-		{ptr(8), ptr(7), "Pain went down a little, from 8 to 7."},
-		{ptr(2), ptr(5), "Pain went up from 2 to 5. Go easier next time, and tell your therapist if it stays up."},
-		{ptr(3), ptr(3), "Pain stayed at 3."},
-		{nil, ptr(3), ""},
-		{ptr(3), nil, ""},
-	}
-	for _, tt := range tests {
-		if got := painChange(tt.before, tt.after); got != tt.want {
-			t.Errorf("painChange(%v, %v) = %q, want %q", routines.ScoreText(tt.before), routines.ScoreText(tt.after), got, tt.want)
-		}
-	}
-}
 
 func TestClockText(t *testing.T) {
 	tests := map[string]string{"0s": "0", "900ms": "1", "25s": "25", "59.5s": "1:00", "90s": "1:30", "10m": "10:00"}

@@ -22,42 +22,12 @@ const (
 
 const maxPain = routines.MaxPain
 
-// painWord names a score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe.
-func painWord(n int) string {
-	switch {
-	case n <= 0:
-		return "none"
-	case n <= 3:
-		return "mild"
-	case n <= 6:
-		return "moderate"
-	}
-	return "severe"
-}
+// painWord names a score's band (routines.PainWord).
+var painWord = routines.PainWord
 
-// painZone is how a score stands in the pain-monitoring model: safe (up to
-// routines.SafePain), acceptable (up to the routine's limit), or over the
-// limit (routines.PainOver).
-type painZone int
-
-const (
-	zoneOK painZone = iota
-	zoneNear
-	zoneOver
-)
-
-func zoneOf(score, limit int) painZone {
-	switch {
-	case routines.PainOver(score, limit):
-		return zoneOver
-	case score > routines.SafePain:
-		return zoneNear
-	}
-	return zoneOK
-}
-
-func (z painZone) style(st Styles) lipgloss.Style {
-	return [...]lipgloss.Style{st.Good, st.Warn, st.Bad}[z]
+// zoneStyle colours a score by its zone (routines.ZoneOf).
+func zoneStyle(st Styles, score, limit int) lipgloss.Style {
+	return [...]lipgloss.Style{st.Good, st.Warn, st.Bad}[routines.ZoneOf(score, limit)]
 }
 
 // painScreen asks for a 0-10 pain score before or after a session.
@@ -126,7 +96,7 @@ func (s *painScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.ask = true
 			return s, nil
 		}
-		if zoneOf(s.score, s.limit()) == zoneOver {
+		if routines.ZoneOf(s.score, s.limit()) == routines.ZoneOver {
 			s.warning = true
 			return s, nil
 		}
@@ -186,7 +156,7 @@ func (s *painScreen) scoreLine() string {
 	case s.unset:
 		return st.Faint.Render("no score yet")
 	}
-	return zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))
+	return zoneStyle(st, s.score, s.limit()).Render(fmt.Sprintf("%d: %s", s.score, painWord(s.score)))
 }
 
 // question is what the screen asks: after a stopped or mostly skipped
@@ -225,11 +195,11 @@ func (s *painScreen) scale() string {
 		if s.unset {
 			return "‹  - ›"
 		}
-		return fmt.Sprintf("‹ %s ›", zoneOf(s.score, s.limit()).style(st).Render(fmt.Sprintf("%2d", s.score)))
+		return fmt.Sprintf("‹ %s ›", zoneStyle(st, s.score, s.limit()).Render(fmt.Sprintf("%2d", s.score)))
 	}
 	var b strings.Builder
 	for n := 0; n <= maxPain; n++ {
-		style := zoneOf(n, s.limit()).style(st)
+		style := zoneStyle(st, n, s.limit())
 		cell := fmt.Sprintf(" %d ", n)
 		if n == s.score && !s.unset {
 			cell = "[" + fmt.Sprint(n) + "]"

@@ -40,24 +40,6 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// painChange puts the change in pain into words. A drop of 2 points or 30%
-// counts as meaningful; a rise is named plainly.
-func painChange(before, after *int) string {
-	if before == nil || after == nil {
-		return ""
-	}
-	b, a := *before, *after
-	switch {
-	case a < b && (b-a >= 2 || float64(b-a) >= 0.3*float64(b)):
-		return fmt.Sprintf("Pain went down from %d to %d: a meaningful change.", b, a)
-	case a < b:
-		return fmt.Sprintf("Pain went down a little, from %d to %d.", b, a)
-	case a > b:
-		return fmt.Sprintf("Pain went up from %d to %d. Go easier next time, and tell your therapist if it stays up.", b, a)
-	}
-	return fmt.Sprintf("Pain stayed at %d.", b)
-}
-
 func (s *summaryScreen) view() string {
 	st := s.c.styles
 	r := s.rec.s
@@ -104,7 +86,7 @@ func (s *summaryScreen) view() string {
 		b.WriteString(fmt.Sprintf("%d of %d exercises done\n", done(r.Exercises), len(r.Exercises)))
 	}
 	b.WriteString("\nPain: " + painPair(r.PainBefore, r.PainAfter) + "\n")
-	if c := painChange(r.PainBefore, r.PainAfter); c != "" {
+	if c := routines.SessionChange(r.PainBefore, r.PainAfter); c != "" {
 		for _, l := range wrap(c, max(s.w, 10)) {
 			b.WriteString(l + "\n")
 		}

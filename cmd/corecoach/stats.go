@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"text/tabwriter"
 
+	"corecoach/routines"
 	"corecoach/routines/text"
 	"corecoach/storage"
 	"corecoach/storage/progress"
@@ -85,37 +85,10 @@ func writeStats(w io.Writer, st storage.Stats) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	for _, line := range painTrend(st) {
+	for _, line := range routines.PainTrend(st.PainBeforeAvgLast7, st.PainChangeAvgLast7, st.PainBeforeAvgPrev7) {
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// painTrend puts the pain averages into words: what they show, no more.
-func painTrend(st storage.Stats) []string {
-	var out []string
-	b, c, p := st.PainBeforeAvgLast7, st.PainChangeAvgLast7, st.PainBeforeAvgPrev7
-	if c != nil {
-		out = append(out, fmt.Sprintf("After sessions, pain was %s before them.", compared(*c)))
-	}
-	if b != nil && p != nil {
-		out = append(out, fmt.Sprintf("Pain before sessions was %s in the 7 days before (%s).", compared(*b-*p), text.Average(p)))
-	}
-	if c != nil && math.Round(*c*10) > 0 {
-		out = append(out, "If exercise keeps raising your pain, ease off and talk to your therapist.")
-	}
-	return out
-}
-
-// compared words a difference in average pain: "1.5 points lower than".
-func compared(d float64) string {
-	switch r := math.Round(d*10) / 10; {
-	case r < 0:
-		return fmt.Sprintf("%.1f points lower than", -r)
-	case r > 0:
-		return fmt.Sprintf("%.1f points higher than", r)
-	}
-	return "about the same as"
 }
