@@ -181,8 +181,8 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 	c := m.c
 	switch msg := msg.(type) {
 	case safetyDoneMsg:
-		if s, ok := m.cur.(*safetyScreen); ok && s.start != nil {
-			return newPain(c, painBefore, s.start), nil, true
+		if msg.start != nil {
+			return newPain(c, painBefore, msg.start), nil, true
 		}
 		h := newHome(c)
 		return h, h.init(), true
@@ -213,35 +213,26 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		h := newHome(c)
 		return h, h.init(), true
 	case painDoneMsg:
-		p, ok := m.cur.(*painScreen)
-		if !ok {
-			return nil, nil, false
+		if _, ok := m.cur.(*painScreen); !ok {
+			return nil, nil, false // a stale message: the pain check is gone
 		}
 		if msg.phase == painBefore {
-			s, cmd := newSession(c, p.routine, msg.score)
+			s, cmd := newSession(c, msg.routine, msg.score)
 			return s, cmd, true
 		}
-		p.rec.painAfter(msg.score)
-		return newNote(c, p.rec), saveSession(c, p.rec), true
+		msg.rec.painAfter(msg.score)
+		return newNote(c, msg.rec), saveSession(c, msg.rec), true
 	case sessionEndedMsg:
-		return newPainAfter(c, routineOf(m.cur), msg.rec), nil, true
+		return newPainAfter(c, msg.routine, msg.rec), nil, true
 	case noteDoneMsg:
-		n, ok := m.cur.(*noteScreen)
-		if !ok {
+		if _, ok := m.cur.(*noteScreen); !ok {
 			return nil, nil, false
 		}
-		n.rec.note(msg.text)
-		s := newSummary(c, n.rec)
-		return s, tea.Batch(saveSession(c, n.rec), loadStats(c)), true
+		msg.rec.note(msg.text)
+		s := newSummary(c, msg.rec)
+		return s, tea.Batch(saveSession(c, msg.rec), loadStats(c)), true
 	}
 	return nil, nil, false
-}
-
-func routineOf(s screen) *routines.Routine {
-	if ss, ok := s.(*sessionScreen); ok {
-		return ss.plan.Routine
-	}
-	return nil
 }
 
 // refuse stops everything when the database refuses writes: a running

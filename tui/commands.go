@@ -28,18 +28,26 @@ type (
 	safetySavedMsg struct{ err error }
 
 	// Navigation between screens, handled by the root model.
-	safetyDoneMsg   struct{}
+	safetyDoneMsg   struct{ start *routines.Routine } // the routine to start, if any
 	openSafetyMsg   struct{}
 	openStatsMsg    struct{}
 	goHomeMsg       struct{}
 	startRoutineMsg struct{ r *routines.Routine }
 	painDoneMsg     struct {
-		phase painPhase
-		score *int
+		phase   painPhase
+		score   *int
+		routine *routines.Routine
+		rec     *record // painAfter: the session being finished
 	}
 	painStopMsg     struct{}
-	sessionEndedMsg struct{ rec *record }
-	noteDoneMsg     struct{ text string }
+	sessionEndedMsg struct {
+		rec     *record
+		routine *routines.Routine
+	}
+	noteDoneMsg struct {
+		text string
+		rec  *record
+	}
 
 	// progressLoadedMsg carries what the progress screen shows.
 	progressLoadedMsg struct {

@@ -42,9 +42,9 @@ func (s *noteScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.c.keys.Save):
-			return s, send(noteDoneMsg{text: strings.TrimSpace(s.input.Value())})
+			return s, send(noteDoneMsg{text: strings.TrimSpace(s.input.Value()), rec: s.rec})
 		case key.Matches(k, s.c.keys.Back):
-			return s, send(noteDoneMsg{})
+			return s, send(noteDoneMsg{rec: s.rec})
 		}
 	}
 	var cmd tea.Cmd

@@ -116,7 +116,7 @@ func (s *painScreen) done(score *int) tea.Cmd {
 		v := *score
 		score = &v
 	}
-	return send(painDoneMsg{phase: s.phase, score: score})
+	return send(painDoneMsg{phase: s.phase, score: score, routine: s.routine, rec: s.rec})
 }
 
 func (s *painScreen) view() string {

@@ -68,7 +68,7 @@ func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		case !s.read:
 			return s, nil // not believed before every flag has been shown
 		}
-		return s, tea.Batch(confirmSafety(s.c), send(safetyDoneMsg{}))
+		return s, tea.Batch(confirmSafety(s.c), send(safetyDoneMsg{start: s.start}))
 	case s.revisit && key.Matches(k, keys.Back, keys.Quit):
 		return s, send(goHomeMsg{})
 	case key.Matches(k, keys.Quit):

@@ -56,15 +56,15 @@ func TestExitFlushesPendingSaves(t *testing.T) {
 		{"q on the summary", func(h *harness) {
 			h.finishSession()
 			h.hold = true
-			h.send(painDoneMsg{phase: painAfter, score: ptr(1)})
-			h.send(noteDoneMsg{text: "Left side tight"})
+			h.send(painDoneMsg{phase: painAfter, score: ptr(1), rec: h.m.c.current})
+			h.send(noteDoneMsg{text: "Left side tight", rec: h.m.c.current})
 			h.wantScreen("summary")
 			h.press("q")
 		}, storage.StatusCompleted, ptr(1), "Left side tight"},
 		{"ctrl+c on the note", func(h *harness) {
 			h.finishSession()
 			h.hold = true
-			h.send(painDoneMsg{phase: painAfter, score: ptr(0)})
+			h.send(painDoneMsg{phase: painAfter, score: ptr(0), rec: h.m.c.current})
 			h.wantScreen("note")
 			h.press("ctrl+c")
 		}, storage.StatusCompleted, ptr(0), ""},

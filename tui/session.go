@@ -197,7 +197,7 @@ func (s *sessionScreen) schedule() tea.Cmd {
 // routines.SessionCompleted.
 func (s *sessionScreen) end(now time.Time) tea.Cmd {
 	s.finish(now)
-	return tea.Batch(saveSession(s.c, s.rec), send(sessionEndedMsg{rec: s.rec}))
+	return tea.Batch(saveSession(s.c, s.rec), send(sessionEndedMsg{rec: s.rec, routine: s.plan.Routine}))
 }
 
 func (s *sessionScreen) finish(now time.Time) {
