@@ -363,9 +363,7 @@ func (e *Engine) Snapshot(now time.Time) Snapshot {
 		sn.Rep = repAt(s, sn.Elapsed)
 	}
 	if s.Held() {
-		var left time.Duration
-		sn.Rep, sn.Phase, left, sn.PhaseDuration = phaseAt(s, sn.Elapsed)
-		sn.PhaseRemaining = left
+		sn.Rep, sn.Phase, sn.PhaseRemaining, sn.PhaseDuration = phaseAt(s, sn.Elapsed)
 	}
 	sn.Progress = e.progress(now)
 	return sn

@@ -528,3 +528,29 @@ func TestSkipEverythingIsPartial(t *testing.T) {
 		t.Fatalf("stored = %+v", ss)
 	}
 }
+
+// Held reps ring at each phase change: once as a hold starts, twice as it
+// ends and the relax begins; the seconds in between are quiet.
+func TestHeldRepBells(t *testing.T) {
+	h := newHarness(t, Options{SafetyConfirmed: true, Start: heldRoutine()}, 80, 24)
+	h.press("4", "enter")
+	h.wantScreen("session")
+	steps := []struct {
+		d     time.Duration
+		bells int
+		what  string
+	}{
+		{2 * time.Second, 1, "the first hold starts"},
+		{5 * time.Second, 0, "mid-hold"},
+		{5 * time.Second, 2, "the hold ends, the relax starts"},
+		{1 * time.Second, 0, "mid-relax"},
+		{2 * time.Second, 1, "the second hold starts"},
+	}
+	for _, st := range steps {
+		n := h.bells
+		h.tick(st.d)
+		if got := h.bells - n; got != st.bells {
+			t.Fatalf("%s: %d bells, want %d", st.what, got, st.bells)
+		}
+	}
+}

@@ -314,3 +314,30 @@ func TestGoldenHeldReps(t *testing.T) {
 		}
 	}
 }
+
+// The long get-ready between the rounds of McGill's pyramid says it is a
+// rest; the usual short one does not.
+func TestLongPrepareIsARest(t *testing.T) {
+	r, ok := routines.Builtin("mcgill-big-3")
+	if !ok {
+		t.Fatal("no mcgill-big-3")
+	}
+	h := newHarness(t, Options{SafetyConfirmed: true, Start: r}, 80, 24)
+	h.press("s")
+	h.wantScreen("session")
+	seen := map[string]bool{}
+	for h.screen() == "session" {
+		if sn := h.snap(); sn.Step.Kind == routines.StepPrepare {
+			v := h.view()
+			long := strings.Contains(v, "rest, then get into position")
+			if long != (sn.Step.Duration > 15*time.Second) {
+				t.Fatalf("a %v get-ready:\n%s", sn.Step.Duration, v)
+			}
+			seen[fmt.Sprint(long)] = true
+		}
+		h.press("n")
+	}
+	if !seen["true"] || !seen["false"] {
+		t.Fatalf("get-ready steps seen: %v", seen)
+	}
+}
