@@ -81,9 +81,9 @@ func (c *Catalog) add(e *catalogEntry) {
 // file without an id keeps the one it was added under.
 func (e *catalogEntry) routine() (*Routine, error) {
 	e.once.Do(func() {
-		r, err := Parse(e.file.ID+".yaml", e.file.Data)
+		r, err := parseStored(e.file.ID+".yaml", e.file.Data)
 		if err != nil {
-			e.err = fmt.Errorf("added routine %q (from %s) no longer validates:\n%w", e.file.ID, e.file.Source, err)
+			e.err = fmt.Errorf("added routine %q (from %s) no longer validates:\n%w", e.file.ID, ShowName(e.file.Source), err)
 			return
 		}
 		r.Source = e.file.Source

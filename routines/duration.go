@@ -18,7 +18,7 @@ const maxDurationDigits = 6
 // ParseDuration reads a routine-file duration.
 func ParseDuration(s string) (Duration, error) {
 	in := strings.TrimSpace(s)
-	bad := fmt.Errorf("invalid duration %q; write it as 30s, 2m, 1m30s or a number of seconds", s)
+	bad := fmt.Errorf("invalid duration %s; write it as 30s, 2m, 1m30s or a number of seconds", quote(s))
 	if in == "" {
 		return 0, bad
 	}

@@ -106,32 +106,3 @@ func TestContentHash(t *testing.T) {
 		t.Errorf("Parse hashes differently: %q", r.Hash)
 	}
 }
-
-func TestFirstControl(t *testing.T) {
-	tests := []struct {
-		in        string
-		multiline bool
-		want      rune
-		bad       bool
-	}{
-		{"plain", false, 0, false},
-		{"two\nlines", true, 0, false},
-		{"two\nlines", false, '\n', true},
-		{"tab\there", false, '\t', true},
-		{"esc\x1b[31m", true, 0x1b, true},
-		{"del\x7f", true, 0x7f, true},
-		{"c1\u0085", true, 0x85, true},
-		{"rtl\u202e", true, 0x202e, true},
-		{"bad\xff", true, '\uFFFD', true},
-		{"café ✓", false, 0, false},
-	}
-	for _, tt := range tests {
-		r, bad := FirstControl(tt.in, tt.multiline)
-		if r != tt.want || bad != tt.bad {
-			t.Errorf("FirstControl(%q, %v) = %U, %v; want %U, %v", tt.in, tt.multiline, r, bad, tt.want, tt.bad)
-		}
-		if !tt.bad && Sanitize(tt.in) != tt.in {
-			t.Errorf("FirstControl accepts %q, which Sanitize changes", tt.in)
-		}
-	}
-}

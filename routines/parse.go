@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,6 +19,8 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"corecoach/routines/text"
 )
 
 // Format 1 of routine files (contract section 2) and its bounds.
@@ -104,8 +107,24 @@ func tooBig(n int64) string {
 // Parse reads a routine file of format 1. filename names the file in
 // problems and gives the default id. On failure the error is a ProblemList
 // with every problem found.
-func Parse(filename string, data []byte) (r *Routine, err error) {
-	p := &fileParser{file: filename}
+func Parse(filename string, data []byte) (*Routine, error) {
+	return parse(&fileParser{file: filename}, data)
+}
+
+// parseStored reads a routine file added to the library before: text the
+// text policy refuses is cleaned and cut to length instead, so that a
+// routine added under an older, looser policy still runs. Every other
+// problem is refused as Parse refuses it.
+func parseStored(filename string, data []byte) (*Routine, error) {
+	return parse(&fileParser{file: filename, stored: true}, data)
+}
+
+// maxProblems is how many problems of one file are listed; the rest are
+// counted in one last line. A person fixes a file a few lines at a time.
+const maxProblems = 100
+
+func parse(p *fileParser, data []byte) (r *Routine, err error) {
+	filename := p.file
 	defer func() {
 		// The YAML library is third-party code: never let it crash us.
 		if v := recover(); v != nil {
@@ -118,6 +137,10 @@ func Parse(filename string, data []byte) (r *Routine, err error) {
 		slices.SortStableFunc(p.problems, func(a, b Problem) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
+		if n := len(p.problems) - maxProblems; n > 0 {
+			p.problems = append(p.problems[:maxProblems:maxProblems],
+				Problem{File: filename, Msg: "and " + text.Count(n, "more problem")})
+		}
 		return nil, p.problems
 	}
 	return r, nil
@@ -125,6 +148,7 @@ func Parse(filename string, data []byte) (r *Routine, err error) {
 
 type fileParser struct {
 	file     string
+	stored   bool // parseStored: clean text instead of refusing it
 	problems ProblemList
 }
 
@@ -180,7 +204,7 @@ func (p *fileParser) parse(data []byte) *Routine {
 		return nil
 	}
 	tokens := lexer.Tokenize(string(text))
-	if p.tooDeep(tokens) {
+	if p.tooDeep(tokens) || p.tooManyKeys(tokens) {
 		return nil
 	}
 	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
@@ -253,6 +277,57 @@ func (p *fileParser) tooDeep(tokens token.Tokens) bool {
 	return false
 }
 
+// maxKeys bounds the keys of one mapping. No mapping of a routine file
+// has more than a few different keys, each given once, so more are only
+// repeats and misspellings; and the YAML parser takes time that grows with
+// the square of a block mapping's keys (28,000 took seconds).
+const maxKeys = 100
+
+// tooManyKeys refuses a file with a block mapping of more than maxKeys
+// keys, before parsing. It counts the keys at each indentation, as the
+// YAML parser groups them: a line that starts to the left of a mapping's
+// keys ends that mapping.
+func (p *fileParser) tooManyKeys(tokens token.Tokens) bool {
+	type level struct{ col, keys int }
+	var open []level // the mappings open at the current line, outermost first
+	flow, line := 0, 0
+	for i, tk := range tokens {
+		if tk.Type == token.CommentType {
+			continue
+		}
+		if tk.Position.Line != line {
+			line = tk.Position.Line
+			for len(open) > 0 && open[len(open)-1].col > tk.Position.Column {
+				open = open[:len(open)-1]
+			}
+		}
+		switch tk.Type {
+		case token.DocumentHeaderType:
+			open = open[:0]
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			flow = max(flow-1, 0)
+		case token.MappingValueType:
+			if flow > 0 || i == 0 {
+				continue
+			}
+			key := tokens[i-1].Position
+			for len(open) > 0 && open[len(open)-1].col > key.Column {
+				open = open[:len(open)-1]
+			}
+			if len(open) == 0 || open[len(open)-1].col < key.Column {
+				open = append(open, level{col: key.Column})
+			}
+			if open[len(open)-1].keys++; open[len(open)-1].keys > maxKeys {
+				p.addAt(key.Line, key.Column, "more than %d keys in one mapping; each key is given once, so look for repeated or misspelt keys", maxKeys)
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // tabIndents reports every line indented with a tab, which YAML forbids,
 // with a clearer message than the YAML parser gives.
 func (p *fileParser) tabIndents(text []byte) bool {
@@ -315,11 +390,11 @@ func (p *fileParser) mapping(n ast.Node, what string, allowed []string) (map[str
 		}
 		if prev, dup := out[key]; dup {
 			line, _ := position(prev.kn)
-			p.add(mv.Key, "duplicate key %q; it is already given on line %d", key, line)
+			p.add(mv.Key, "duplicate key %s; it is already given on line %d", quote(key), line)
 			continue
 		}
 		if !contains(allowed, key) {
-			p.add(mv.Key, "%s", didYouMean(fmt.Sprintf("unknown key %q", key), key, allowed))
+			p.add(mv.Key, "%s", didYouMean("unknown key "+quote(key), key, allowed))
 			continue
 		}
 		out[key] = entry{key: key, kn: mv.Key, value: mv.Value}
@@ -383,17 +458,14 @@ func describe(n ast.Node) string {
 		return "the value " + n.GetToken().Value
 	}
 	if s, ok := scalarText(n); ok {
-		return fmt.Sprintf("%q", truncate(s, 40))
+		return quote(s)
 	}
 	return "this value"
 }
 
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "..."
-}
+// quote is text from the file as a message quotes it: in Go quotes, its
+// first 40 characters only.
+func quote(s string) string { return strconv.Quote(text.Cut(s, 41)) }
 
 // value returns e's value node, reporting a missing value at the key.
 func (p *fileParser) value(e entry) (ast.Node, bool) {
@@ -404,24 +476,26 @@ func (p *fileParser) value(e entry) (ast.Node, bool) {
 	return p.plain(e.value)
 }
 
-// text reads a text field, refusing control characters and escape
-// sequences. Only multiline fields (notes) may hold newlines and tabs.
-func (p *fileParser) text(e entry, multiline bool) (string, bool) {
+// text reads a text field of kind k and at most maxLen characters, held
+// to the text policy (sanitize.go).
+func (p *fileParser) text(e entry, k TextKind, maxLen int) (string, bool) {
 	n, ok := p.value(e)
 	if !ok {
 		return "", false
 	}
-	return p.textNode(n, e.key, multiline)
+	return p.textNode(n, e.key, k, maxLen)
 }
 
-func (p *fileParser) textNode(n ast.Node, what string, multiline bool) (string, bool) {
+func (p *fileParser) textNode(n ast.Node, what string, k TextKind, maxLen int) (string, bool) {
 	s, ok := scalarText(n)
 	if !ok {
 		p.add(n, "%q must be text, not %s", what, describe(n))
 		return "", false
 	}
-	if r, bad := FirstControl(s, multiline); bad {
-		p.add(n, "%q contains a control character (%U); escape sequences and control characters are not allowed", what, r)
+	if p.stored {
+		s = text.Cut(Clean(s, k), maxLen)
+	} else if line, col, r, bad := forbiddenAt(n, s, k); bad {
+		p.addAt(line, col, "%q contains %s", what, Why(r, k))
 		return "", false
 	}
 	s = strings.TrimSpace(s)
@@ -429,7 +503,38 @@ func (p *fileParser) textNode(n ast.Node, what string, multiline bool) (string, 
 		p.add(n, "%q is empty", what)
 		return "", false
 	}
+	if count := utf8.RuneCountInString(s); count > maxLen {
+		p.add(n, "%q is %d characters long; it may be at most %d", what, count, maxLen)
+		return "", false
+	}
 	return s, true
+}
+
+// forbiddenAt finds the first character of a text node that the text
+// policy refuses, and where it is: at the character itself when the text
+// is written plain, else at the start of the value.
+func forbiddenAt(n ast.Node, s string, k TextKind) (line, col int, r rune, bad bool) {
+	line, col = position(n)
+	tk := n.GetToken()
+	plain := tk != nil && tk.Position != nil && tk.Type == token.StringType
+	if plain && k == OneLine {
+		// The YAML library drops a tab inside a plain scalar ("Lower<TAB>back"
+		// reads "Lowerback"): look for it in the text as written.
+		for i, l := range strings.Split(strings.TrimSpace(tk.Origin), "\n") {
+			inner := strings.Trim(l, " \t")
+			if j := strings.IndexByte(inner, '\t'); j >= 0 {
+				if i > 0 {
+					col = len(l) - len(strings.TrimLeft(l, " \t")) + 1
+				}
+				return line + i, col + utf8.RuneCountInString(inner[:j]), '\t', true
+			}
+		}
+	}
+	r, at, bad := Forbidden(s, k)
+	if bad && plain && !strings.Contains(s, "\n") && strings.TrimSpace(tk.Origin) == s {
+		col += utf8.RuneCountInString(s[:at])
+	}
+	return line, col, r, bad
 }
 
 // integer reads a whole number in lo..hi.
@@ -482,7 +587,7 @@ func (p *fileParser) duration(e entry, lo, hi time.Duration) (time.Duration, boo
 		return 0, false
 	}
 	if time.Duration(d) < lo || time.Duration(d) > hi {
-		p.add(n, "%q is %s; it must be from %s to %s", e.key, strings.TrimSpace(s), Duration(lo), Duration(hi))
+		p.add(n, "%q is %s; it must be from %s to %s", e.key, text.Cut(strings.TrimSpace(s), 41), Duration(lo), Duration(hi))
 		return 0, false
 	}
 	return time.Duration(d), true

@@ -2,8 +2,10 @@ package routines
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func FuzzParse(f *testing.F) {
@@ -17,6 +19,8 @@ func FuzzParse(f *testing.F) {
 		head + "exercises:\n  - {name: \"\\e[2J\", reps: 5, tempo: 1m30s, sides: both}\n",
 		head + "schedule: [mon, funday]\nexercises:\n  - use: plank\n    sets: !!int 3\n",
 		"corecoach: 1\r\nname: x\r\n\texercises: [\n",
+		"corecoach: 1\nname: Lower\tback \u061c\u2028\u200b\nexercises: [{name: \"👩\u200d⚕\ufe0f\u2066\", hold: 3s, cues: [\"\u200da\"]}]\n",
+		"corecoach: 1\nname: x\n" + strings.Repeat("id: a\n", 200) + "exercises: [{use: plank}]\n",
 		billionLaughs(""),
 	} {
 		f.Add([]byte(s))
@@ -37,11 +41,58 @@ func FuzzParse(f *testing.F) {
 		if r.ID == "" || !validID(r.ID) || r.Name == "" || len(r.Exercises) == 0 {
 			t.Fatalf("accepted an incomplete routine: %+v", r)
 		}
-		if Sanitize(r.Name) != r.Name || Sanitize(r.Notes) != r.Notes {
-			t.Fatalf("accepted control characters: %q", r.Name)
+		checkText(t, r.Name, OneLine, MaxNameLen)
+		checkText(t, r.Author, OneLine, MaxAuthorLen)
+		checkText(t, r.Notes, MultiLine, MaxNotesLen)
+		for _, e := range r.Exercises {
+			checkText(t, e.Name, OneLine, MaxNameLen)
+			checkText(t, e.Notes, MultiLine, MaxNotesLen)
+			for _, c := range e.Cues {
+				checkText(t, c, OneLine, MaxCueLen)
+			}
 		}
 		if total := Compile(r).Total(); total > maxTotal {
 			t.Fatalf("accepted a routine of %v", total)
+		}
+	})
+}
+
+// checkText fails when accepted text breaks the text policy.
+func checkText(t *testing.T, s string, k TextKind, maxLen int) {
+	t.Helper()
+	if r, _, bad := Forbidden(s, k); bad {
+		t.Fatalf("accepted %U in %q", r, s)
+	}
+	if Sanitize(s) != s {
+		t.Fatalf("accepted text that display changes: %q", s)
+	}
+	if n := utf8.RuneCountInString(s); n > maxLen {
+		t.Fatalf("accepted text of %d characters", n)
+	}
+}
+
+// FuzzClean: what typed or imported text keeps always passes the policy,
+// cleaning twice changes nothing more, and allowed text is left as it is.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"plain", "a\tb\nc", "\x1b]0;x\x07y", "rtl\u202e", "👩\u200d⚕\ufe0f", " \x1b[1m\u200db",
+		"a\u200d\u200db", "\u2028\u2029\r\n", "bad\xff", "می\u200cخواهم", "\U000E0041"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range []TextKind{OneLine, MultiLine} {
+			got := Clean(s, k)
+			if r, _, bad := Forbidden(got, k); bad {
+				t.Fatalf("Clean(%q, %v) = %q keeps %U", s, k, got, r)
+			}
+			if Clean(got, k) != got {
+				t.Fatalf("Clean is not idempotent on %q", s)
+			}
+			if _, _, bad := Forbidden(s, k); !bad && got != s {
+				t.Fatalf("Clean(%q, %v) changes allowed text to %q", s, k, got)
+			}
+			if strings.ContainsRune(got, 0x1b) {
+				t.Fatalf("Clean(%q) keeps ESC", s)
+			}
 		}
 	})
 }

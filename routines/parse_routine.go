@@ -23,24 +23,24 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 	}
 	r := &Routine{PainLimit: DefaultPainLimit, Prepare: DefaultPrepare}
 	if e, ok := m["id"]; ok {
-		if id, ok := p.text(e, false); ok {
+		if id, ok := p.text(e, OneLine, MaxNameLen); ok {
 			if validID(id) {
 				r.ID = id
 			} else {
-				p.add(e.value, "invalid id %q; use lower-case letters, digits and dashes, such as %q", id, slugify(id))
+				p.add(e.value, "invalid id %s; use lower-case letters, digits and dashes, such as %q", quote(id), slugify(id))
 			}
 		}
 	}
 	if e, ok := m["name"]; ok {
-		r.Name, _ = p.text(e, false)
+		r.Name, _ = p.text(e, OneLine, MaxNameLen)
 	} else {
 		p.add(body, "missing \"name\": every routine needs a name")
 	}
 	if e, ok := m["author"]; ok {
-		r.Author, _ = p.text(e, false)
+		r.Author, _ = p.text(e, OneLine, MaxAuthorLen)
 	}
 	if e, ok := m["notes"]; ok {
-		r.Notes, _ = p.text(e, true)
+		r.Notes, _ = p.text(e, MultiLine, MaxNotesLen)
 	}
 	if e, ok := m["schedule"]; ok {
 		r.Schedule = p.schedule(e)
@@ -138,7 +138,7 @@ func (p *fileParser) schedule(e entry) []time.Weekday {
 	var days []time.Weekday
 	seen := map[time.Weekday]int{}
 	for _, n := range items {
-		s, ok := p.textNode(n, "schedule", false)
+		s, ok := p.textNode(n, "schedule", OneLine, MaxNameLen)
 		if !ok {
 			continue
 		}
@@ -148,7 +148,7 @@ func (p *fileParser) schedule(e entry) []time.Weekday {
 			continue
 		}
 		if line, dup := seen[d]; dup {
-			p.add(n, "%q is already listed on line %d", s, line)
+			p.add(n, "%s is already listed on line %d", quote(s), line)
 			continue
 		}
 		seen[d], _ = position(n)
@@ -175,7 +175,7 @@ func weekdayProblem(s string) string {
 	if len(low) >= 2 {
 		for i, w := range weekdayNames {
 			if strings.HasPrefix(strings.ToLower(time.Weekday(i).String()), low) {
-				return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, w)
+				return fmt.Sprintf("unknown weekday %s; did you mean %q?", quote(s), w)
 			}
 		}
 	}
@@ -184,9 +184,9 @@ func weekdayProblem(s string) string {
 		names = append(names, strings.ToLower(time.Weekday(i).String()))
 	}
 	if c := suggest(low, names); c != "" {
-		return fmt.Sprintf("unknown weekday %q; did you mean %q?", s, c[:3])
+		return fmt.Sprintf("unknown weekday %s; did you mean %q?", quote(s), c[:3])
 	}
-	return fmt.Sprintf("unknown weekday %q; use mon, tue, wed, thu, fri, sat or sun", s)
+	return fmt.Sprintf("unknown weekday %s; use mon, tue, wed, thu, fri, sat or sun", quote(s))
 }
 
 // exercise reads one item of `exercises` and merges it with the library.
@@ -209,10 +209,10 @@ func (p *fileParser) exercise(item ast.Node, r *Routine, fileRest *time.Duration
 	case hasUse && hasName:
 		p.add(name.kn, "an exercise has \"use\" (a built-in exercise) or \"name\" (your own), not both")
 	case hasUse:
-		if id, ok := p.text(use, false); ok {
+		if id, ok := p.text(use, OneLine, MaxNameLen); ok {
 			lib, known := LookupExercise(id)
 			if !known {
-				p.add(use.value, "%s", didYouMean(fmt.Sprintf("unknown exercise %q", id), id, loadLibrary().ids))
+				p.add(use.value, "%s", didYouMean("unknown exercise "+quote(id), id, loadLibrary().ids))
 				break
 			}
 			ex = lib.Routine()
@@ -222,7 +222,7 @@ func (p *fileParser) exercise(item ast.Node, r *Routine, fileRest *time.Duration
 			}
 		}
 	case hasName:
-		if s, ok := p.text(name, false); ok {
+		if s, ok := p.text(name, OneLine, MaxNameLen); ok {
 			ex.Name, ex.ID = s, customID(s)
 		}
 	default:
@@ -233,7 +233,7 @@ func (p *fileParser) exercise(item ast.Node, r *Routine, fileRest *time.Duration
 		return RoutineExercise{}, false
 	}
 	if ex.Reps == 0 && ex.Hold == 0 {
-		p.add(item, "%q has no \"reps\" and no \"hold\"; give \"hold\" for a timed hold, or \"reps\"", ex.Name)
+		p.add(item, "%s has no \"reps\" and no \"hold\"; give \"hold\" for a timed hold, or \"reps\"", quote(ex.Name))
 		return RoutineExercise{}, false
 	}
 	return ex, true
@@ -298,25 +298,25 @@ func (p *fileParser) dosage(m map[string]entry, ex *RoutineExercise) {
 		ex.Prepare, _ = p.duration(e, 0, maxRest)
 	}
 	if e, ok := m["sides"]; ok {
-		if s, ok := p.text(e, false); ok {
+		if s, ok := p.text(e, OneLine, MaxNameLen); ok {
 			switch s {
 			case "one":
 				ex.Both = false
 			case "both":
 				ex.Both = true
 			default:
-				p.add(e.value, "%s", didYouMean(fmt.Sprintf("\"sides\" must be one or both, not %q", s), s, []string{"one", "both"}))
+				p.add(e.value, "%s", didYouMean("\"sides\" must be one or both, not "+quote(s), s, []string{"one", "both"}))
 			}
 		}
 	}
 	if e, ok := m["notes"]; ok {
-		ex.Notes, _ = p.text(e, true)
+		ex.Notes, _ = p.text(e, MultiLine, MaxNotesLen)
 	}
 	if e, ok := m["cues"]; ok {
 		if items, ok := p.list(e, "[Back flat, Knees over ankles]"); ok {
 			ex.Cues = ex.Cues[:0]
 			for _, n := range items {
-				if s, ok := p.textNode(n, "cues", false); ok {
+				if s, ok := p.textNode(n, "cues", OneLine, MaxCueLen); ok {
 					ex.Cues = append(ex.Cues, s)
 				}
 			}

@@ -91,9 +91,32 @@ func TestParseProblems(t *testing.T) {
 				`2:7: "name" contains a control character (U+001B); escape sequences and control characters are not allowed`,
 				`5:12: "cues" contains a control character (U+009B); escape sequences and control characters are not allowed`}},
 		{"newline in a name", "corecoach: 1\nname: \"a\\nb\"\nexercises:\n  - use: plank\n",
-			[]string{`2:7: "name" contains a control character (U+000A); escape sequences and control characters are not allowed`}},
+			[]string{`2:7: "name" contains a line break (U+000A); it is one line of text`}},
 		{"bidi override", "corecoach: 1\nname: \"a\\u202eb\"\nexercises:\n  - use: plank\n",
-			[]string{`2:7: "name" contains a control character (U+202E); escape sequences and control characters are not allowed`}},
+			[]string{`2:7: "name" contains a bidirectional control (U+202E), which can reorder the text around it; remove it`}},
+		// Written as it reads, a character is pointed at where it is.
+		{"tab inside a name", "corecoach: 1\nname: Lower\tback\nexercises:\n  - use: plank\n",
+			[]string{`2:12: "name" contains a tab (U+0009); it is one line of text, with spaces between words`}},
+		{"text policy in every field", "corecoach: 1\nname: Back \u061c1\nauthor: A\u2028B\nnotes: |\n  fine\n  zero\u200bwidth\nexercises:\n  - name: Bridge\u2066\n    hold: 3s\n    cues: [\"\u200dx\"]\n    notes: a\u2029b\n",
+			[]string{
+				`2:12: "name" contains a bidirectional control (U+061C), which can reorder the text around it; remove it`,
+				`3:10: "author" contains a line break (U+2028); it is one line of text`,
+				`4:8: "notes" contains an invisible character (U+200B); remove it`,
+				`8:17: "name" contains a bidirectional control (U+2066), which can reorder the text around it; remove it`,
+				`10:12: "cues" contains a zero-width joiner (U+200D) that joins no two visible characters; remove it`,
+				`11:13: "notes" contains a line or paragraph separator (U+2029); end lines with a plain line break`}},
+		{"text too long", "corecoach: 1\nname: " + strings.Repeat("n", 81) + "\nauthor: " + strings.Repeat("a", 121) +
+			"\nnotes: " + strings.Repeat("x", 4001) + "\nexercises:\n  - name: " + strings.Repeat("é", 81) + "\n    hold: 3s\n    cues: [" + strings.Repeat("c", 201) + "]\n",
+			[]string{
+				`2:7: "name" is 81 characters long; it may be at most 80`,
+				`3:9: "author" is 121 characters long; it may be at most 120`,
+				`4:8: "notes" is 4001 characters long; it may be at most 4000`,
+				`6:11: "name" is 81 characters long; it may be at most 80`,
+				`8:12: "cues" is 201 characters long; it may be at most 200`}},
+		{"long text quoted short", head + strings.Repeat("k", 5000) + ": 1\nexercises:\n  - use: " + strings.Repeat("p", 70) + "\n",
+			[]string{
+				`3:1: unknown key "` + strings.Repeat("k", 40) + `…"`,
+				`5:10: unknown exercise "` + strings.Repeat("p", 40) + `…"`}},
 		{"anchors", head + "exercises: &a\n  - use: plank\nnotes: *a\n", []string{
 			`3:12: anchors and aliases (&name, *name) are not supported in routine files; write the value out`,
 			`5:8: anchors and aliases (&name, *name) are not supported in routine files; write the value out`}},
@@ -370,5 +393,82 @@ func TestHostileShapesBounded(t *testing.T) {
 		if err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestManyProblems keeps a hostile file's report short: the first
+// maxProblems problems in file order, then how many more there are.
+func TestManyProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(head + "exercises:\n")
+	for range 300 {
+		b.WriteString("  - {use: plank, hodl: 3s}\n")
+	}
+	_, err := Parse("f.yaml", []byte(b.String()))
+	var list ProblemList
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse = %v", err)
+	}
+	if len(list) != maxProblems+1 {
+		t.Fatalf("%d problems listed, want %d and a count of the rest", len(list), maxProblems+1)
+	}
+	if got := list[0].String(); got != `f.yaml:4:18: unknown key "hodl"; did you mean "hold"?` {
+		t.Errorf("first problem %q", got)
+	}
+	if got := list[maxProblems].String(); got != "f.yaml: and 200 more problems" {
+		t.Errorf("last line %q", got)
+	}
+}
+
+// TestTooManyKeys refuses a mapping of more keys than any routine needs
+// before the YAML parser spends time on it, and leaves files of many
+// small mappings alone.
+func TestTooManyKeys(t *testing.T) {
+	for _, unknown := range []bool{false, true} {
+		_, err := Parse("f.yaml", manyKeys(28000, unknown))
+		if err == nil || err.Error() != "f.yaml:101:1: more than 100 keys in one mapping; each key is given once, so look for repeated or misspelt keys" {
+			t.Errorf("28,000 keys (unknown %v): %v", unknown, err)
+		}
+	}
+	nested := head + "pain:\n" + strings.Repeat("  limit: 1\n", 101) + "exercises: [{use: plank}]\n"
+	if _, err := Parse("f.yaml", []byte(nested)); err == nil || !strings.HasPrefix(err.Error(), "f.yaml:104:3: more than 100 keys") {
+		t.Errorf("101 keys in a nested mapping: %v", err)
+	}
+	var b strings.Builder
+	b.WriteString(head + "pain:\n  limit: 5\ndefaults:\n  rest: 0s\n  prepare: 0s\nexercises:\n")
+	for range 150 {
+		b.WriteString("  - use: plank\n    sets: 1\n    hold: 1s\n    notes: |\n      a: b\n      c: d\n")
+	}
+	b.WriteString("author: me\n")
+	r, err := Parse("f.yaml", []byte(b.String()))
+	if err != nil || len(r.Exercises) != 150 {
+		t.Errorf("150 exercises of 4 keys: %v", err)
+	}
+}
+
+// TestProblemFileName keeps a file name from forging lines of output.
+func TestProblemFileName(t *testing.T) {
+	p := Problem{File: "x\nevil.yaml:1:1: ok", Line: 2, Col: 3, Msg: "bad"}
+	if got, want := p.String(), `"x\nevil.yaml:1:1: ok":2:3: bad`; got != want {
+		t.Errorf("Problem.String() = %q, want %q", got, want)
+	}
+}
+
+// TestParseStored: a routine added under the looser policy of before
+// still runs, its text cleaned and cut to length.
+func TestParseStored(t *testing.T) {
+	file := "corecoach: 1\nname: \"Back\\u202e\\u200b " + strings.Repeat("n", 100) + "\"\nnotes: \"a\\u2028b\"\nexercises:\n  - name: \"Wall\\tsit\"\n    hold: 3s\n    cues: [\"\\e[31mred\"]\n"
+	if _, err := Parse("f.yaml", []byte(file)); err == nil {
+		t.Fatal("Parse accepts the file")
+	}
+	r, err := parseStored("f.yaml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Back " + strings.Repeat("n", 74) + "…"; r.Name != want {
+		t.Errorf("name %q, want %q", r.Name, want)
+	}
+	if r.Notes != "a\nb" || r.Exercises[0].Name != "Wall sit" || r.Exercises[0].Cues[0] != "red" {
+		t.Errorf("stored text not cleaned: %q %q %q", r.Notes, r.Exercises[0].Name, r.Exercises[0].Cues)
 	}
 }

@@ -15,9 +15,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	if p.Line == 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+		return fmt.Sprintf("%s: %s", ShowName(p.File), p.Msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", ShowName(p.File), p.Line, p.Col, p.Msg)
 }
 
 // ProblemList is every problem found in a file, in the order of the file.

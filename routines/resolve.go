@@ -86,7 +86,7 @@ func ParseAddable(path string, data []byte) (*Routine, error) {
 		return nil, err
 	}
 	if _, builtin := Builtin(r.ID); builtin {
-		return nil, fmt.Errorf("%s: the id %q belongs to a built-in routine; give the file another id (id: my-%s)", path, r.ID, r.ID)
+		return nil, fmt.Errorf("%s: the id %q belongs to a built-in routine; give the file another id (id: my-%s)", ShowName(path), r.ID, r.ID)
 	}
 	return r, nil
 }

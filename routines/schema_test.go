@@ -163,6 +163,16 @@ func TestSchemaRejects(t *testing.T) {
 		{"relax not a duration", head + "exercises: [{use: bird-dog, relax: short}]\n"},
 		{"cue not text", head + "exercises: [{use: plank, cues: [[a]]}]\n"},
 		{"escape in name", "corecoach: 1\nname: \"Evil \\e]0;title\\a\"\nexercises: [{use: plank}]\n"},
+		{"tab in name", "corecoach: 1\nname: \"Lower\\tback\"\nexercises: [{use: plank}]\n"},
+		{"bidi override in name", "corecoach: 1\nname: \"a\\u202eb\"\nexercises: [{use: plank}]\n"},
+		{"Arabic letter mark in author", head + "author: \"a\\u061cb\"\nexercises: [{use: plank}]\n"},
+		{"zero-width space in a cue", head + "exercises: [{use: plank, cues: [\"a\\u200bb\"]}]\n"},
+		{"line separator in notes", head + "notes: \"a\\u2028b\"\nexercises: [{use: plank}]\n"},
+		{"name too long", "corecoach: 1\nname: " + strings.Repeat("n", MaxNameLen+1) + "\nexercises: [{use: plank}]\n"},
+		{"exercise name too long", head + "exercises: [{name: " + strings.Repeat("n", MaxNameLen+1) + ", hold: 3s}]\n"},
+		{"author too long", head + "author: " + strings.Repeat("a", MaxAuthorLen+1) + "\nexercises: [{use: plank}]\n"},
+		{"cue too long", head + "exercises: [{use: plank, cues: [" + strings.Repeat("c", MaxCueLen+1) + "]}]\n"},
+		{"notes too long", head + "notes: " + strings.Repeat("x", MaxNotesLen+1) + "\nexercises: [{use: plank}]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,6 +201,9 @@ func TestSchemaAcceptsVariants(t *testing.T) {
 		{"custom hold with sides", head + "exercises: [{name: Side stretch, hold: 600, sides: both, cues: [Tall spine]}]\n"},
 		{"held reps with relax", head + "exercises: [{use: bird-dog, reps: 6, hold: 8s, relax: 0}, {name: Wall press, reps: 5, hold: 10s, relax: 4s}]\n"},
 		{"pain limit zero", head + "pain: {limit: 0}\nexercises: [{use: plank}]\n"},
+		{"emoji built with joiners", "corecoach: 1\nname: \"Nurse 👩\u200d⚕\ufe0f plan\"\nexercises: [{name: \"می\u200cخواهم\", hold: 3s, notes: \"two\\nlines\\tand a tab\"}]\n"},
+		{"longest texts", "corecoach: 1\nname: " + strings.Repeat("é", MaxNameLen) + "\nauthor: " + strings.Repeat("a", MaxAuthorLen) + "\nnotes: " + strings.Repeat("x", MaxNotesLen) +
+			"\nexercises: [{use: plank, cues: [" + strings.Repeat("c", MaxCueLen) + "]}]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,5 +303,80 @@ func TestFormatGuideExercises(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("docs/routine-format.md lists the built-in exercises as\n%s\nthe library has\n%s",
 			strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// textPattern is the schema pattern of text of kind k: no character of
+// the Basic Multilingual Plane that the text policy refuses wherever it is
+// (joiners, allowed between visible characters, are left to the parser,
+// and so are characters beyond the BMP, which editors' regular
+// expressions handle differently).
+func textPattern(k TextKind) string {
+	always := func(c rune) bool { return refused(c, k) && c != zwj && c != zwnj }
+	var b strings.Builder
+	b.WriteString("^[^")
+	for c := rune(0); c <= 0xffff; c++ {
+		if !always(c) || c > 0 && always(c-1) {
+			continue
+		}
+		end := c
+		for end < 0xffff && always(end+1) {
+			end++
+		}
+		b.WriteRune(c)
+		if end > c {
+			b.WriteString("-")
+			b.WriteRune(end)
+		}
+	}
+	b.WriteString("]*$")
+	return b.String()
+}
+
+// TestSchemaTextPolicy keeps the schema's text fields in step with the
+// text policy: the same characters refused, the same lengths.
+func TestSchemaTextPolicy(t *testing.T) {
+	data, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	lookup := func(path string) map[string]any {
+		var v any = schema
+		for _, key := range strings.Split(path, ".") {
+			m, _ := v.(map[string]any)
+			v = m[key]
+		}
+		m, _ := v.(map[string]any)
+		return m
+	}
+	for _, f := range []struct {
+		path string
+		kind TextKind
+		max  int
+	}{
+		{"properties.name", OneLine, MaxNameLen},
+		{"properties.author", OneLine, MaxAuthorLen},
+		{"properties.notes", MultiLine, MaxNotesLen},
+		{"definitions.builtinExercise.properties.notes", MultiLine, MaxNotesLen},
+		{"definitions.builtinExercise.properties.cues.items", OneLine, MaxCueLen},
+		{"definitions.customExercise.properties.name", OneLine, MaxNameLen},
+		{"definitions.customExercise.properties.notes", MultiLine, MaxNotesLen},
+		{"definitions.customExercise.properties.cues.items", OneLine, MaxCueLen},
+	} {
+		m := lookup(f.path)
+		if m == nil {
+			t.Errorf("%s: not in the schema", f.path)
+			continue
+		}
+		if want := textPattern(f.kind); m["pattern"] != want {
+			t.Errorf("%s: pattern %+q, want %+q", f.path, m["pattern"], want)
+		}
+		if m["maxLength"] != float64(f.max) {
+			t.Errorf("%s: maxLength %v, want %d", f.path, m["maxLength"], f.max)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package routines
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Suggest returns the candidate nearest to s when it is near enough to be
@@ -20,15 +21,21 @@ func suggest(s string, candidates []string) string {
 			}
 		}
 	}
+	// One edit for short words, up to three for long ones.
+	n := utf8.RuneCountInString(s)
+	limit := min(1+n/5, 3)
 	best, bestDist := "", -1
 	for _, c := range candidates {
+		// Words whose lengths differ by more than the limit are further
+		// apart than it: skip the work.
+		if diff := utf8.RuneCountInString(c) - n; diff > limit || -diff > limit {
+			continue
+		}
 		d := editDistance(s, c)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
 	}
-	// One edit for short words, up to three for long ones.
-	limit := min(1+len([]rune(s))/5, 3)
 	if bestDist < 0 || bestDist > limit {
 		return ""
 	}

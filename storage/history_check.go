@@ -45,7 +45,8 @@ func decodeImported(raw []byte) (Session, error) {
 	if err := checkImportedValues(s); err != nil {
 		return s, err
 	}
-	return s, checkImportedText(s)
+	s = cleanSessionText(s)
+	return s, checkImportedZone(s)
 }
 
 // Bounds of what an imported session can hold (docs/using-corecoach.md,
@@ -127,26 +128,8 @@ func fieldErr(err error) error {
 	return fmt.Errorf("%s must be %s, not %s", field, want, te.Value)
 }
 
-// checkImportedText refuses text that could drive a terminal, and zones
-// this program does not know. Only imports are held to it: sessions saved
-// before, or by the coach itself, are cleaned when shown. Ids are exempt:
-// an id is a key, kept exactly as given (an export never rewrites one), and
-// is shown only quoted or \u-escaped.
-func checkImportedText(s Session) error {
-	fields := []struct{ name, text string }{
-		{"routine.id", s.Routine.ID}, {"routine.name", s.Routine.Name},
-		{"routine.hash", s.Routine.Hash}, {"zone", s.Zone}, {"note", s.Note},
-	}
-	for i, e := range s.Exercises {
-		fields = append(fields,
-			struct{ name, text string }{fmt.Sprintf("exercises[%d].id", i), e.ID},
-			struct{ name, text string }{fmt.Sprintf("exercises[%d].name", i), e.Name})
-	}
-	for _, f := range fields {
-		if r, ok := routines.FirstControl(f.text, false); ok {
-			return fmt.Errorf("%s holds a control character (%U), which could drive the terminal; remove it", f.name, r)
-		}
-	}
+// checkImportedZone refuses a zone this program does not know.
+func checkImportedZone(s Session) error {
 	if s.Zone != "" && s.Zone != "Local" && loadZone(s.Zone) == nil {
 		return fmt.Errorf("zone %q is not a known IANA time zone such as America/New_York (or \"\" when unknown)", s.Zone)
 	}
@@ -155,7 +138,7 @@ func checkImportedText(s Session) error {
 
 // showID is an id fit for a message: quoted when it holds anything odd.
 func showID(id string) string {
-	if _, bad := routines.FirstControl(id, false); bad || id == "" || len(id) > maxIDLen {
+	if _, _, bad := routines.Forbidden(id, routines.OneLine); bad || id == "" || len(id) > maxIDLen {
 		return fmt.Sprintf("%.40q", id)
 	}
 	return id
@@ -169,22 +152,37 @@ func sessionLabel(n int, id string) string {
 	return fmt.Sprintf("session %d (id %s)", n, showID(id))
 }
 
-// cleanSession makes every field but the id as an import accepts it:
-// what routines.Sanitize removes is dropped, tabs and newlines become
-// spaces, counts and seconds are brought within the bounds an import
-// holds them to (never more sets done than planned) and an end before the
-// start becomes the start. Export applies it, so that a backup of sessions
-// stored before imports refused such values still imports. The id stays as
-// it is, so that the backup imports onto the very sessions it came from.
-func cleanSession(s Session) Session {
-	s.Zone, s.Note = cleanText(s.Zone), cleanText(s.Note)
-	s.Routine.ID, s.Routine.Name, s.Routine.Hash = cleanText(s.Routine.ID), cleanText(s.Routine.Name), cleanText(s.Routine.Hash)
+// cleanSessionText holds every text field but the session id to the text
+// policy (routines.Clean): what it refuses is removed, as from a note typed
+// in the terminal, rather than the document refused, so that a backup made
+// when the policy was looser still imports. The note is multi-line text,
+// the rest one-line. The session id is a key, kept exactly as given (an
+// export never rewrites one), and is shown only quoted.
+func cleanSessionText(s Session) Session {
+	one := func(t string) string { return routines.Clean(t, routines.OneLine) }
+	s.Zone, s.Note = one(s.Zone), routines.Clean(s.Note, routines.MultiLine)
+	s.Routine.ID, s.Routine.Name, s.Routine.Hash = one(s.Routine.ID), one(s.Routine.Name), one(s.Routine.Hash)
 	if len(s.Exercises) > 0 {
 		s.Exercises = slices.Clone(s.Exercises)
 	}
 	for i := range s.Exercises {
 		e := &s.Exercises[i]
-		e.ID, e.Name = cleanText(e.ID), cleanText(e.Name)
+		e.ID, e.Name = one(e.ID), one(e.Name)
+	}
+	return s
+}
+
+// cleanSession makes every field but the id as an import accepts it: text
+// held to the text policy, counts and seconds brought within the bounds an
+// import holds them to (never more sets done than planned) and an end
+// before the start becomes the start. Export applies it, so that a backup
+// of sessions stored before imports refused such values still imports. The
+// id stays as it is, so that the backup imports onto the very sessions it
+// came from.
+func cleanSession(s Session) Session {
+	s = cleanSessionText(s)
+	for i := range s.Exercises {
+		e := &s.Exercises[i]
 		e.SetsPlanned = min(max(e.SetsPlanned, 0), maxSets)
 		e.SetsDone = min(max(e.SetsDone, 0), e.SetsPlanned)
 		e.Seconds = min(max(e.Seconds, 0), maxSeconds)
@@ -198,16 +196,4 @@ func cleanSession(s Session) Session {
 		s.EndedAt = &end
 	}
 	return s
-}
-
-func cleanText(s string) string {
-	if _, bad := routines.FirstControl(s, false); !bad {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' {
-			return ' '
-		}
-		return r
-	}, routines.Sanitize(s))
 }

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"corecoach/routines"
 )
 
 // maxNote keeps a note to one line of a report.
@@ -42,14 +45,32 @@ func (s *noteScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.c.keys.Save):
-			return s, send(noteDoneMsg{text: strings.TrimSpace(s.input.Value()), rec: s.rec})
+			return s, send(noteDoneMsg{text: strings.TrimSpace(routines.Clean(s.input.Value(), routines.MultiLine)), rec: s.rec})
 		case key.Matches(k, s.c.keys.Back):
 			return s, send(noteDoneMsg{rec: s.rec})
 		}
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
+	// What the text policy removes (escape codes, bidirectional and
+	// invisible characters) never shows in the input nor reaches the note.
+	if v := s.input.Value(); cleanTyped(v) != v {
+		pos := len([]rune(cleanTyped(string([]rune(v)[:s.input.Position()]))))
+		s.input.SetValue(cleanTyped(v))
+		s.input.SetCursor(pos)
+	}
 	return s, cmd
+}
+
+// cleanTyped holds text being typed to the text policy, but for a joiner
+// just typed at the end, which the next character may make part of an
+// emoji (👩, U+200D, ⚕); the note is cleaned whole when saved.
+func cleanTyped(v string) string {
+	r, size := utf8.DecodeLastRuneInString(v)
+	if r == '\u200d' || r == '\u200c' {
+		return routines.Clean(v[:len(v)-size], routines.MultiLine) + string(r)
+	}
+	return routines.Clean(v, routines.MultiLine)
 }
 
 func (s *noteScreen) view() string {

@@ -87,23 +87,34 @@ func TestEmptyDBFlag(t *testing.T) {
 	}
 }
 
-// Text from an imported document never reaches the terminal raw. Ids are
-// kept as given (an export never rewrites one) and only shown quoted.
+// Text from an imported document never reaches the terminal raw: what
+// the text policy refuses is removed on import, as from a typed note, and
+// the session imported; an unknown zone is refused. Ids are kept as given
+// (an export never rewrites one) and only shown quoted.
 func TestImportRefusesTerminalControls(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
-	for name, field := range map[string]string{
-		"note":         `"id":"n","note":"\u001b]0;PWN\u0007"`,
-		"routine.name": `"id":"n","routine":{"name":"\u009b31m"}`, "zone": `"id":"n","zone":"Mars/Olympus"`,
-	} {
-		doc := filepath.Join(t.TempDir(), "d.json")
-		writeTestFile(t, doc, `{"format":"corecoach-history","version":1,"sessions":[{`+field+`,"started_at":"2026-01-02T10:00:00Z","status":"completed"}]}`)
-		r := runCmd("--db", db, "import", doc)
-		if r.code != 1 || !strings.Contains(r.stderr, doc+": history document: session 1 (id ") || !strings.Contains(r.stderr, name) ||
-			strings.ContainsAny(r.stderr, "\x1b\x07\u009b") {
-			t.Errorf("%s: exit %d %q", name, r.code, r.stderr)
-		}
+	doc := filepath.Join(t.TempDir(), "d.json")
+	writeTestFile(t, doc, `{"format":"corecoach-history","version":1,"sessions":[{"id":"n","zone":"Mars/Olympus","started_at":"2026-01-02T10:00:00Z","status":"completed"}]}`)
+	r := runCmd("--db", db, "import", doc)
+	if r.code != 1 || !strings.Contains(r.stderr, doc+": history document: session 1 (id n): zone") {
+		t.Errorf("zone: exit %d %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Error("a refused import created the database")
+	}
+	writeTestFile(t, doc, `{"format":"corecoach-history","version":1,"sessions":[{"id":"n","note":"\u001b]0;PWN\u0007tight \u202eleft","routine":{"name":"\u009b31mCore\u200b basics"},"started_at":"2026-01-02T10:00:00Z","status":"completed"}]}`)
+	if r := runCmd("--db", db, "import", doc); r.code != 0 {
+		t.Fatalf("import: exit %d %q", r.code, r.stderr)
+	}
+	for _, format := range []string{"", "--json", "--csv"} {
+		args := []string{"--db", db, "history"}
+		if format != "" {
+			args = append(args, format)
+		}
+		r := runCmd(args...)
+		out := r.stdout + r.stderr
+		if r.code != 0 || !strings.Contains(out, "tight left") || !strings.Contains(out, "31mCore basics") || strings.ContainsAny(out, "\x1b\x07\u009b\u202e\u200b") {
+			t.Errorf("history %s: exit %d %q", format, r.code, out)
+		}
 	}
 }

@@ -70,7 +70,7 @@ func newRoutineValidateCmd(a *app) *cobra.Command {
 					fmt.Fprintln(a.stderr, problemLines(path, err))
 					continue
 				}
-				fmt.Fprintf(a.stdout, "%s: ok\n", routines.Sanitize(path))
+				fmt.Fprintf(a.stdout, "%s: ok\n", routines.ShowName(path))
 			}
 			if failed {
 				return silentExit(exitFailure)
@@ -113,7 +113,7 @@ func newRoutineShowCmd(a *app) *cobra.Command {
 func routineError(arg string, err error) error {
 	var list routines.ProblemList
 	if errors.As(err, &list) {
-		return exitError{code: exitFailure, err: fmt.Errorf("%s is not a valid routine file:\n%s", arg, problemLines(arg, err))}
+		return exitError{code: exitFailure, err: fmt.Errorf("%s is not a valid routine file:\n%s", routines.ShowName(arg), problemLines(arg, err))}
 	}
 	return err
 }

@@ -169,10 +169,11 @@ func TestRoutineExerciseCountsAgree(t *testing.T) {
 	}
 }
 
-// A file name can hold escape codes; no routine command prints them.
+// A file name can hold escape codes and newlines; no routine command
+// prints them: the name is quoted, with Go escapes, so it cannot forge a line.
 func TestRoutineFileNamesSanitised(t *testing.T) {
 	dir := t.TempDir()
-	evil := "evil\x1b]0;TITLE\a" // sanitised: "evil"
+	evil := "evil\x1b]0;TITLE\a" // quoted: "evil\x1b]0;TITLE\a"
 	good := writeFile(t, dir, evil+".yaml", goodRoutine)
 	bad := writeFile(t, dir, evil+"-bad.yaml", "corecoach: 1\nname: X\nexercises:\n  - use: plnak\n")
 	clash := writeFile(t, dir, evil+"-clash.yaml", "corecoach: 1\nid: core-basics\nname: Mine\nexercises:\n  - use: plank\n")
@@ -181,11 +182,11 @@ func TestRoutineFileNamesSanitised(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"routine", "validate", good}, 0, "evil.yaml: ok\n"},
-		{[]string{"routine", "validate", bad}, 1, "evil-bad.yaml:4:10: unknown exercise"},
-		{[]string{"routine", "show", bad}, 1, "evil-bad.yaml is not a valid routine file"},
-		{[]string{"routine", "print", bad}, 1, "evil-bad.yaml:4:10: unknown exercise"},
-		{[]string{"routine", "add", clash}, 1, `evil-clash.yaml: the id "core-basics" belongs to a built-in routine`},
+		{[]string{"routine", "validate", good}, 0, `evil\x1b]0;TITLE\a.yaml": ok` + "\n"},
+		{[]string{"routine", "validate", bad}, 1, `evil\x1b]0;TITLE\a-bad.yaml":4:10: unknown exercise`},
+		{[]string{"routine", "show", bad}, 1, `evil\x1b]0;TITLE\a-bad.yaml" is not a valid routine file`},
+		{[]string{"routine", "print", bad}, 1, `evil\x1b]0;TITLE\a-bad.yaml":4:10: unknown exercise`},
+		{[]string{"routine", "add", clash}, 1, `evil\x1b]0;TITLE\a-clash.yaml": the id "core-basics" belongs to a built-in routine`},
 		{[]string{"routine", "add", good}, 0, "Added evil-0-title (Lower back)"},
 		{[]string{"routine", "list"}, 0, "evil.yaml"},
 		{[]string{"routine", "new", "-o", good}, 1, "evil.yaml already exists"},
@@ -198,5 +199,20 @@ func TestRoutineFileNamesSanitised(t *testing.T) {
 		if strings.ContainsAny(stdout+stderr, "\x1b\a") {
 			t.Errorf("%q prints a control character:\nstdout: %q\nstderr: %q", tt.args, stdout, stderr)
 		}
+	}
+}
+
+// TestValidateNewlineInFileName: a file name with a newline cannot forge a
+// line of `routine validate` output.
+func TestValidateNewlineInFileName(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "a\nforged.yaml: ok", goodRoutine)
+	bad := writeFile(t, dir, "b\nforged.yaml:1:1: bad", "corecoach: 1\nname: X\nexercises:\n  - use: plnak\n")
+	code, stdout, stderr := runIn(t, dir, "routine", "validate", good, bad)
+	if code != 1 || strings.Count(stdout, "\n") != 1 || strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("exit %d; each file should take one line:\nstdout: %q\nstderr: %q", code, stdout, stderr)
+	}
+	if !strings.HasSuffix(stdout, `a\nforged.yaml: ok": ok`+"\n") || !strings.Contains(stderr, `b\nforged.yaml:1:1: bad":4:10: unknown exercise`) {
+		t.Errorf("names not quoted:\nstdout: %q\nstderr: %q", stdout, stderr)
 	}
 }
