@@ -12,6 +12,7 @@ import (
 
 	"corecoach/routines"
 	"corecoach/routines/text"
+	"corecoach/storage"
 )
 
 // screen is one page of the interface: a small model of its own.
@@ -40,6 +41,9 @@ type Options struct {
 	Zone  string           // the IANA name of the local zone, "" when unknown
 	// SafetyConfirmed skips the first-run safety screen.
 	SafetyConfirmed bool
+	// Notice is shown above the help footer until the first key press:
+	// what the start did, such as importing a recovery file.
+	Notice string
 }
 
 // Model is the root model: it routes messages between the screens and is
@@ -51,6 +55,7 @@ type Model struct {
 	interrupted bool
 	safetyErr   error // the safety confirmation could not be remembered
 	saveErr     error // a session write that failed and is not yet made good: shown on screen
+	notice      string
 	// refused is the database refusing writes (damaged, or not one this
 	// program can write): the interface stops and only quits.
 	refused error
@@ -79,7 +84,7 @@ func New(o Options) Model {
 		blink:    true,
 	}
 	c.help.Styles = c.styles.Help
-	m := Model{c: c, runMode: o.Start != nil}
+	m := Model{c: c, runMode: o.Start != nil, notice: o.Notice}
 	switch {
 	case !o.SafetyConfirmed:
 		m.cur = newSafety(c, o.Start, false)
@@ -137,6 +142,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.c.keys.Kill) {
 			return m.interrupt()
 		}
+		if m.notice != "" {
+			m.notice = ""
+			m.resize()
+		}
 		if tooSmall(m.c.width, m.c.height) {
 			return m, nil // the screen is hidden: a blind press must not act on it
 		}
@@ -157,6 +166,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if refusesWrites(msg.err) {
 			return m.refuse(msg.err)
 		}
+	case retrySavedMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
+		m.saveErr = m.c.saver.failure()
+	case quitMsg:
+		return m.quit()
 	case safetySavedMsg:
 		if refusesWrites(msg.err) {
 			return m.refuse(msg.err)
@@ -208,7 +224,7 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		return newPain(c, painBefore, msg.r), nil, true
 	case painStopMsg:
 		if m.runMode {
-			return m.cur, tea.Quit, true
+			return m.cur, quit, true
 		}
 		h := newHome(c)
 		return h, h.init(), true
@@ -260,6 +276,42 @@ func (m Model) refuse(err error) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// quit ends the program, unless the session of this visit is not in the
+// database yet: then the unsaved screen keeps trying, or lets the person
+// leave it in a recovery file.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if _, ok := m.Unsaved(); !ok || m.refused != nil {
+		return m, tea.Quit
+	}
+	if _, ok := m.cur.(*unsavedScreen); ok {
+		return m, nil
+	}
+	u := newUnsaved(m.c, m.cur)
+	m.cur = u
+	m.c.help.ShowAll = false
+	m.resize()
+	return m, u.init()
+}
+
+// Unsaved is the session of this visit when its newest state is not in
+// the database: what the program keeps in a recovery file on its way out.
+func (m Model) Unsaved() (storage.Session, bool) {
+	s, saved, ok := m.Kept()
+	return s, ok && !saved
+}
+
+// Kept is the session of this visit and whether its newest state is in the
+// database; ok is false when no session was started in this visit or it was
+// left behind on home.
+func (m Model) Kept() (s storage.Session, saved, ok bool) {
+	if m.c == nil || m.c.current == nil {
+		return storage.Session{}, false, false
+	}
+	r := m.c.current
+	_, s = r.snapshot()
+	return s, m.c.saver.saved(r.s.ID, r.seq), true
+}
+
 // interrupt ends the program at once. The session is saved here,
 // synchronously, because the process is about to end; a failure stays in
 // the saver for Err.
@@ -281,8 +333,21 @@ func (m Model) footer() string {
 		return ""
 	}
 	f := footerHelp(m.c.help, m.cur, m.c.width)
-	if m.saveErr != nil {
-		f = m.c.styles.Bad.Render("Not saved yet: "+text.OneLine(m.saveErr.Error())+". The next save tries again.") + "\n" + f
+	if _, unsaved := m.cur.(*unsavedScreen); m.saveErr != nil && !unsaved { // that screen says it itself
+		var warn []string
+		for _, l := range wrap("Not saved yet: "+text.OneLine(m.saveErr.Error())+". The next save tries again.", m.c.width) {
+			warn = append(warn, m.c.styles.Bad.Render(l))
+		}
+		f = strings.Join(warn, "\n") + "\n" + f
+	}
+	if m.notice != "" {
+		var lines []string
+		for _, l := range strings.Split(m.notice, "\n") {
+			for _, w := range wrap(l, m.c.width) {
+				lines = append(lines, m.c.styles.Warn.Render(w))
+			}
+		}
+		f = strings.Join(lines, "\n") + "\n" + f
 	}
 	return f
 }

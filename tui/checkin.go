@@ -116,7 +116,7 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case s.saving:
 		case key.Matches(msg, k.Quit):
-			return s, tea.Quit
+			return s, quit
 		case s.err != nil && key.Matches(msg, k.SkipPain, k.Back):
 			// Writing the skip would likely fail too: leave without it.
 			s.c.checkinLeft = true

@@ -98,6 +98,15 @@ func (s *saver) saved(id string, seq int) bool {
 	return s.last[id] >= seq
 }
 
+// failing reports whether the newest snapshot of session id that was tried
+// could not be written.
+func (s *saver) failing(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.failed[id]
+	return ok
+}
+
 // failure is why some session's newest state is not in the database, or nil
 // when every failed write has since been made good.
 func (s *saver) failure() error {

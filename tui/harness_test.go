@@ -203,6 +203,8 @@ func (h *harness) screen() string {
 		return "checkin"
 	case *damagedScreen:
 		return "damaged"
+	case *unsavedScreen:
+		return "unsaved"
 	}
 	return "?"
 }

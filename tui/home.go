@@ -76,7 +76,7 @@ func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Safety):
 			return s, send(openSafetyMsg{})
 		case key.Matches(msg, k.Quit):
-			return s, tea.Quit
+			return s, quit
 		}
 	}
 	return s, nil

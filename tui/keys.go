@@ -34,6 +34,9 @@ type KeyMap struct {
 
 	Save key.Binding
 	Home key.Binding
+
+	Retry   key.Binding // the session is not saved: try again now
+	Recover key.Binding // the session is not saved: quit, keeping it in a recovery file
 }
 
 // DefaultKeyMap is the one set of bindings the screens share.
@@ -67,6 +70,9 @@ func DefaultKeyMap() KeyMap {
 
 		Save: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Home: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home")),
+
+		Retry:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "retry")),
+		Recover: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "quit to file")),
 	}
 }
 

@@ -94,6 +94,17 @@ func spread(left, right string, w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
+// fitting is the first of the wordings, longest first, that fits w
+// columns, or the last one.
+func fitting(w int, wordings ...string) string {
+	for _, s := range wordings {
+		if lipgloss.Width(s) <= w {
+			return s
+		}
+	}
+	return wordings[len(wordings)-1]
+}
+
 // center pads s on the left to sit in the middle of w columns.
 func center(s string, w int) string {
 	pad := (w - lipgloss.Width(s)) / 2

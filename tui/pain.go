@@ -166,9 +166,9 @@ func (s *painScreen) question() string {
 	case s.phase == painBefore:
 		return "How much pain do you have right now?"
 	case s.rec != nil && s.rec.stoppedEarly:
-		return "Session stopped and saved. How much pain do you have now?"
+		return "Session stopped. How much pain do you have now?"
 	case s.rec != nil && s.rec.s.Status == storage.StatusPartial:
-		return "Session saved. How much pain do you have now?"
+		return "Session over. How much pain do you have now?"
 	}
 	return "Well done. How much pain do you have now?"
 }

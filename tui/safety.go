@@ -72,7 +72,7 @@ func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case s.revisit && key.Matches(k, keys.Back, keys.Quit):
 		return s, send(goHomeMsg{})
 	case key.Matches(k, keys.Quit):
-		return s, tea.Quit
+		return s, quit
 	}
 	return s, nil
 }

@@ -120,7 +120,9 @@ func (s *sessionScreen) status() string {
 	st := s.c.styles
 	switch {
 	case s.confirmQuit:
-		return st.Warn.Render("Stop now? What you did is saved. y: stop · n: keep going")
+		// Shortened, not cut: the footer names the keys as well.
+		return st.Warn.Render(fitting(s.w, "Stop now? What you did so far is kept. y: stop · n: keep going",
+			"Stop now? What you did so far is kept.", "Stop now?"))
 	case s.notice != "":
 		return st.Warn.Render(s.notice)
 	case s.c.muted:

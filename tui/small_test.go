@@ -106,7 +106,7 @@ func TestPainAfterWording(t *testing.T) {
 	h := startSession(t, Options{})
 	h.press("q", "y")
 	h.wantScreen("pain")
-	if v := flat(h.view()); !strings.Contains(v, "Session stopped and saved. How much pain do you have now?") || strings.Contains(v, "Well done") {
+	if v := flat(h.view()); !strings.Contains(v, "Session stopped. How much pain do you have now?") || strings.Contains(v, "Well done") {
 		t.Fatalf("after stopping:\n%s", h.view())
 	}
 	h = startSession(t, Options{})

@@ -34,7 +34,7 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, s.c.keys.Home):
 			return s, send(goHomeMsg{})
 		case key.Matches(msg, s.c.keys.Quit):
-			return s, tea.Quit
+			return s, quit
 		}
 	}
 	return s, nil
@@ -43,25 +43,17 @@ func (s *summaryScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *summaryScreen) view() string {
 	st := s.c.styles
 	r := s.rec.s
-	var b strings.Builder
+	w := max(s.w, 10)
 	title, why := "Session complete", ""
 	switch {
 	case r.Status == storage.StatusCompleted:
 	case s.rec.stoppedEarly:
-		title = "Session saved (stopped early)"
+		title = "Session stopped early"
 	default:
-		title = "Session saved as partial"
+		title = "Partial session"
 		why = fmt.Sprintf("%d of %d sets done; a session counts as completed from 80%%.", s.rec.setsDone, s.rec.setsCounted)
 	}
-	b.WriteString(st.Title.Render(title) + "\n")
-	b.WriteString(routines.Sanitize(r.Routine.Name) + "\n")
-	if why != "" {
-		for _, l := range wrap(why, max(s.w, 10)) {
-			b.WriteString(st.Faint.Render(l) + "\n")
-		}
-	}
-	b.WriteString("\n")
-	var hurt []string
+	var list, hurt []string
 	for _, e := range r.Exercises {
 		mark, style := "✓", st.Good
 		switch {
@@ -78,31 +70,68 @@ func (s *summaryScreen) view() string {
 			info += ", hurt"
 			hurt = append(hurt, routines.Sanitize(e.Name))
 		}
-		if !compact(s.w, s.h) {
-			b.WriteString(spread(style.Render(mark)+" "+routines.Sanitize(e.Name), st.Faint.Render(info), s.w) + "\n")
-		}
+		list = append(list, spread(style.Render(mark)+" "+routines.Sanitize(e.Name), st.Faint.Render(info), s.w))
 	}
 	if compact(s.w, s.h) {
-		b.WriteString(fmt.Sprintf("%d of %d exercises done\n", done(r.Exercises), len(r.Exercises)))
+		list = []string{fmt.Sprintf("%d of %d exercises done", done(r.Exercises), len(r.Exercises))}
 	}
-	b.WriteString("\nPain: " + painPair(r.PainBefore, r.PainAfter) + "\n")
+	pain := []string{"Pain: " + painPair(r.PainBefore, r.PainAfter)}
 	if c := routines.SessionChange(r.PainBefore, r.PainAfter); c != "" {
-		for _, l := range wrap(c, max(s.w, 10)) {
-			b.WriteString(l + "\n")
-		}
+		pain = append(pain, wrap(c, w)...)
 	}
+	var warn []string
 	if len(hurt) > 0 {
-		for _, l := range wrap("Flagged as hurting: "+strings.Join(hurt, ", ")+". Tell your therapist.", max(s.w, 10)) {
-			b.WriteString(st.Warn.Render(l) + "\n")
+		for _, l := range wrap("Flagged as hurting: "+strings.Join(hurt, ", ")+". Tell your therapist.", w) {
+			warn = append(warn, st.Warn.Render(l))
 		}
 	}
+	var streak []string
 	switch {
 	case s.err != nil:
-		b.WriteString("\n" + st.Bad.Render(s.err.Error()))
+		streak = wrap(st.Bad.Render(s.err.Error()), w)
 	case s.ov != nil:
-		b.WriteString("\nStreak: " + st.Bold.Render(text.Count(s.ov.Stats.CurrentStreakDays, "day")))
+		streak = []string{"Streak: " + st.Bold.Render(text.Count(s.ov.Stats.CurrentStreakDays, "day"))}
 	}
-	return b.String()
+	// What is on disk, the pain and the warnings are never dropped; the
+	// blank lines, the title and the streak give way first on a small screen.
+	return fitBlocks([]block{
+		{lines: []string{st.Title.Render(title)}, drop: dropTitle},
+		{lines: wrap(routines.Sanitize(r.Routine.Name), w), drop: dropLegend},
+		{lines: wrap(s.saveState(), w)},
+		{lines: faintLines(st, why, w), drop: dropExtra},
+		blank,
+		{lines: list, drop: dropLegend},
+		blank,
+		{lines: pain},
+		{lines: warn},
+		blank,
+		{lines: streak, drop: dropExtra},
+	}, s.h)
+}
+
+// faintLines is text wrapped to w columns in the faint style; none for "".
+func faintLines(st Styles, s string, w int) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, l := range wrap(s, w) {
+		out = append(out, st.Faint.Render(l))
+	}
+	return out
+}
+
+// saveState says whether the session is in the database, as the saver
+// knows it: the words never run ahead of the disk.
+func (s *summaryScreen) saveState() string {
+	st := s.c.styles
+	switch {
+	case s.c.saver.saved(s.rec.s.ID, s.rec.seq):
+		return st.Good.Render("Saved.")
+	case s.c.saver.failing(s.rec.s.ID):
+		return st.Bad.Render("Not saved yet: corecoach tries again when you quit.")
+	}
+	return st.Faint.Render("Saving...")
 }
 
 // done counts exercises with every set done.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	bolt "go.etcd.io/bbolt"
 
 	"corecoach/storage"
 )
@@ -223,6 +224,8 @@ func TestE2EInterruptSavesPartial(t *testing.T) {
 			if len(ss) != 1 || ss[0].Status != storage.StatusPartial || ss[0].EndedAt == nil || ss[0].PainBefore != nil {
 				t.Fatalf("stored sessions = %+v", ss)
 			}
+			// The restored screen says what was kept.
+			term.waitFor("Session saved as stopped early.")
 		})
 	}
 }
@@ -252,11 +255,11 @@ func TestE2ESkipEverythingIsPartial(t *testing.T) {
 		term.send("n")
 		time.Sleep(150 * time.Millisecond)
 	}
-	term.waitFor("Session saved.")
+	term.waitFor("Session over.")
 	term.send("\r") // pain after: 2, the score before
 	term.waitFor("therapist?")
 	term.send("\x1b") // no note
-	term.waitFor("Session saved as partial")
+	term.waitFor("Partial session")
 	term.waitFor("Streak:")
 	term.send("q")
 	if code := term.exitCode(); code != 0 {
@@ -301,4 +304,65 @@ func (term *terminal) confirmSafety() {
 	term.send(strings.Repeat("j", 60))
 	term.waitFor("none applies")
 	term.send("\r")
+}
+
+// TestE2ELockedAtQuitKeepsRecoveryFile holds the database's lock, as another
+// program can, while the session ends and the client quits: nothing is
+// claimed saved, the client chooses the recovery file, and the next start
+// imports it.
+func TestE2ELockedAtQuitKeepsRecoveryFile(t *testing.T) {
+	bin, db, routine := e2eSetup(t)
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSetting("safety_confirmed", "yes"); err != nil {
+		t.Fatal(err)
+	}
+	term := startTerminal(t, bin, "--db", db, "run", "--quiet", routine)
+	term.waitFor("limit:")
+	term.send("3\r")
+	term.waitFor("Well") // the session ran to its end
+	term.send("1\r")
+	term.waitFor("therapist?")
+
+	lock, err := bolt.Open(db, 0o600, &bolt.Options{Timeout: 5 * time.Second}) // bbolt's flock, held
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	term.send("felt fine\r")
+	term.waitFor("Not saved yet")
+	term.send("q")
+	term.waitFor("(tried once)")
+	term.send("r")
+	if code := term.exitCode(); code != exitFailure {
+		t.Fatalf("exit code %d, want 1; output:\n%q", code, term.out.String())
+	}
+	matches, _ := filepath.Glob(storage.RecoveryPath(db, "*"))
+	if len(matches) != 1 {
+		t.Fatalf("recovery files %v, want one", matches)
+	}
+	term.waitFor("kept in " + matches[0])
+	if fi, err := os.Stat(matches[0]); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("recovery file: %v, %v; want mode 0600", fi, err)
+	}
+	if err := lock.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	next := startTerminal(t, bin, "--db", db)
+	next.waitFor("Imported the session of")
+	next.send("q")
+	if code := next.exitCode(); code != 0 {
+		t.Fatalf("exit code %d on the next start; output:\n%q", code, next.out.String())
+	}
+	if _, err := os.Stat(matches[0]); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("recovery file still there after the import: %v", err)
+	}
+	ss := storedSessions(t, db)
+	if len(ss) != 1 || ss[0].Status != storage.StatusCompleted || ss[0].PainAfter == nil || *ss[0].PainAfter != 1 ||
+		ss[0].Note != "felt fine" || len(ss[0].Exercises) != 2 {
+		t.Fatalf("stored sessions = %+v", ss)
+	}
 }

@@ -54,7 +54,7 @@ func newImportCmd(a *app) *cobra.Command {
 				return fmt.Errorf("cannot read %s: %w", args[0], unwrapPath(err))
 			}
 			defer f.Close()
-			store, err := a.openStore()
+			store, err := a.openStoreToWrite()
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"corecoach/routines"
+	"corecoach/routines/text"
 	"corecoach/storage"
 	"corecoach/tui"
 )
@@ -65,6 +67,7 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	if err != nil {
 		return err
 	}
+	notice := importRecovered(st)
 	// A file can open and still be damaged in pages only some reads touch;
 	// a session on it would run to its end and then be lost. The check
 	// costs 9 ms at 10,000 sessions (storage.BenchmarkVerify10k).
@@ -76,7 +79,7 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return err
 	}
 	cat := storage.Catalog(files)
-	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: storage.LocalZone()}
+	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: storage.LocalZone(), Notice: notice}
 	if start {
 		if opts.Start, err = startRoutine(st, cat, arg); err != nil {
 			return err
@@ -99,16 +102,27 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		// session's record, as far as it got, with every later one.
 		m = model
 	}
-	return uiResult(m, runErr)
+	return uiResult(m, runErr, a.stderr, recoveryWriter(st.Path(), a.now))
 }
 
-// uiResult saves what the interface left unsaved, then turns the way it
+// uiResult saves what the interface left unsaved, keeps in a recovery file
+// what the database would not take, says on the restored screen what
+// became of the session after ctrl+c or a signal, and turns the way it
 // ended into the command's result.
-func uiResult(m tui.Model, runErr error) error {
+func uiResult(m tui.Model, runErr error, stderr io.Writer, recover func(storage.Session) (string, error)) error {
 	// Bubble Tea does not wait for the last saves when it quits, and the
 	// terminal may have gone away without a signal: write them now.
-	flushErr := flush(m)
-	saveErr := errors.Join(m.Err(), flushErr)
+	saveErr := flush(m)
+	if err := m.Err(); err != nil {
+		saveErr = err // the flush's failure is recorded there too: said once
+	}
+	if s, unsaved := m.Unsaved(); unsaved {
+		if file, err := recover(s); err != nil {
+			saveErr = errors.Join(saveErr, err)
+		} else {
+			saveErr = fmt.Errorf("the session is not in the database (%s); it is kept in %s, which the next start of corecoach imports", text.OneLine(saveErr.Error()), file)
+		}
+	}
 	switch {
 	case errors.Is(runErr, tea.ErrProgramPanic):
 		// Checked first: Bubble Tea wraps it in ErrProgramKilled.
@@ -122,9 +136,24 @@ func uiResult(m tui.Model, runErr error) error {
 	case saveErr != nil:
 		return saveErr
 	case m.Interrupted() || runErr != nil:
+		fmt.Fprintln(stderr, keptWords(m))
 		return silentExit(exitInterrupted)
 	}
 	return nil
+}
+
+// keptWords says what an interrupt left in the database.
+func keptWords(m tui.Model) string {
+	s, saved, ok := m.Kept()
+	switch {
+	case !ok:
+		return "Stopped; no session was under way."
+	case !saved:
+		return "Stopped; the session is not saved." // uiResult reports this as an error first
+	case s.Status == storage.StatusPartial:
+		return "Session saved as stopped early."
+	}
+	return "Session saved."
 }
 
 // flush is Model.Flush that survives the model's own panic: after a crash

@@ -205,7 +205,7 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return routineError(path, err)
 			}
-			st, err := a.openStore()
+			st, err := a.openStoreToWrite()
 			if err != nil {
 				return err
 			}
