@@ -26,12 +26,12 @@ var quit = send(quitMsg{})
 // quits), or the person chooses to leave the session in a recovery file
 // beside the database, which the next start imports.
 type unsavedScreen struct {
-	c      *common
-	back   screen    // where esc returns
-	next   time.Time // when the next try starts; zero while one runs
-	tries  int
-	gen    int // tells the current countdown tick from stale ones
-	w, h   int
+	c     *common
+	back  screen    // where esc returns
+	next  time.Time // when the next try starts; zero while one runs
+	tries int
+	gen   int // tells the current countdown tick from stale ones
+	w, h  int
 }
 
 type (

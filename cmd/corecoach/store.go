@@ -63,4 +63,3 @@ func recoveredNames(ss []storage.Session) string {
 func recoveryWriter(path string, now func() time.Time) func(storage.Session) (string, error) {
 	return func(s storage.Session) (string, error) { return storage.WriteRecovery(path, s, now()) }
 }
-
