@@ -57,7 +57,6 @@ func recoveredNames(ss []storage.Session) string {
 	return "the session of " + ss[0].StartedAt.Format("2006-01-02 15:04")
 }
 
-
 // recoveryWriter keeps a session the database would not take in a file
 // beside the database at path.
 func recoveryWriter(path string, now func() time.Time) func(storage.Session) (string, error) {
