@@ -87,6 +87,14 @@ func startTerminal(t *testing.T, bin string, args ...string) *terminal {
 	return term
 }
 
+// output is everything written so far; the reader goroutine may still be
+// writing.
+func (term *terminal) output() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.String()
+}
+
 // waitFor waits until the output since the last match contains word.
 func (term *terminal) waitFor(word string) {
 	term.t.Helper()
@@ -101,7 +109,7 @@ func (term *terminal) waitFor(word string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	term.t.Fatalf("no %q on the screen; output:\n%q", word, term.out.String())
+	term.t.Fatalf("no %q on the screen; output:\n%q", word, term.output())
 }
 
 func (term *terminal) send(keys string) {
@@ -125,7 +133,7 @@ func (term *terminal) exitCode() int {
 		}
 		return 0
 	case <-time.After(10 * time.Second):
-		term.t.Fatalf("corecoach did not exit; output:\n%q", term.out.String())
+		term.t.Fatalf("corecoach did not exit; output:\n%q", term.output())
 	}
 	return -1
 }
@@ -169,7 +177,7 @@ func TestE2EWholeSession(t *testing.T) {
 	term.waitFor("complete")
 	term.send("q")
 	if code := term.exitCode(); code != 0 {
-		t.Fatalf("exit code %d; output:\n%q", code, term.out.String())
+		t.Fatalf("exit code %d; output:\n%q", code, term.output())
 	}
 
 	ss := storedSessions(t, db)
@@ -250,7 +258,7 @@ func TestE2ESkipEverythingIsPartial(t *testing.T) {
 	term.waitFor("GET READY")
 	for i := 0; !term.has("How much pain"); i++ {
 		if i == 40 {
-			t.Fatalf("the session did not end after %d skips; output:\n%q", i, term.out.String())
+			t.Fatalf("the session did not end after %d skips; output:\n%q", i, term.output())
 		}
 		term.send("n")
 		time.Sleep(150 * time.Millisecond)
@@ -263,10 +271,10 @@ func TestE2ESkipEverythingIsPartial(t *testing.T) {
 	term.waitFor("Streak:")
 	term.send("q")
 	if code := term.exitCode(); code != 0 {
-		t.Fatalf("exit code %d; output:\n%q", code, term.out.String())
+		t.Fatalf("exit code %d; output:\n%q", code, term.output())
 	}
-	if strings.Contains(term.out.String(), "Well done") {
-		t.Fatalf("a skipped session was praised; output:\n%q", term.out.String())
+	if strings.Contains(term.output(), "Well done") {
+		t.Fatalf("a skipped session was praised; output:\n%q", term.output())
 	}
 
 	ss := storedSessions(t, db)
@@ -337,7 +345,7 @@ func TestE2ELockedAtQuitKeepsRecoveryFile(t *testing.T) {
 	term.waitFor("(tried once)")
 	term.send("r")
 	if code := term.exitCode(); code != exitFailure {
-		t.Fatalf("exit code %d, want 1; output:\n%q", code, term.out.String())
+		t.Fatalf("exit code %d, want 1; output:\n%q", code, term.output())
 	}
 	matches, _ := filepath.Glob(storage.RecoveryPath(db, "*"))
 	if len(matches) != 1 {
@@ -355,7 +363,7 @@ func TestE2ELockedAtQuitKeepsRecoveryFile(t *testing.T) {
 	next.waitFor("Imported the session of")
 	next.send("q")
 	if code := next.exitCode(); code != 0 {
-		t.Fatalf("exit code %d on the next start; output:\n%q", code, next.out.String())
+		t.Fatalf("exit code %d on the next start; output:\n%q", code, next.output())
 	}
 	if _, err := os.Stat(matches[0]); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("recovery file still there after the import: %v", err)
