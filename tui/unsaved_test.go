@@ -31,8 +31,8 @@ func TestSummarySaysTheSaveState(t *testing.T) {
 			h.finishSession()
 			fs.down.Store(tt.down)
 			h.hold = tt.hold
-			h.send(painDoneMsg{phase: painAfter, score: ptr(1)})
-			h.send(noteDoneMsg{})
+			h.send(painDoneMsg{phase: painAfter, score: ptr(1), rec: h.m.c.current})
+			h.send(noteDoneMsg{rec: h.m.c.current})
 			h.wantScreen("summary")
 			for _, size := range [][2]int{{80, 24}, {40, 12}} {
 				h.hold = false
