@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"corecoach/routines/text"
 )
 
 // HandoutFormats are the formats WriteHandout knows.
@@ -78,8 +80,8 @@ func newHandout(r *Routine) handout {
 	}
 	h := handout{
 		ID:        runnableID(r.ID),
-		Name:      line(r.Name),
-		Author:    line(r.Author),
+		Name:      SafeLine(r.Name),
+		Author:    SafeLine(r.Author),
 		Notes:     paragraphs(r.Notes),
 		NotesHead: "Notes from your therapist",
 		PainLimit: r.PainLimit,
@@ -95,13 +97,13 @@ func newHandout(r *Routine) handout {
 	for i, e := range r.Exercises {
 		he := handoutExercise{
 			Number: i + 1,
-			Name:   line(e.Name),
+			Name:   SafeLine(e.Name),
 			Dosage: e.Dosage(),
 			Time:   FormatDuration(perExercise[i]),
 			Notes:  paragraphs(e.Notes),
 		}
 		for _, c := range e.Cues {
-			if c = line(c); c != "" {
+			if c = SafeLine(c); c != "" {
 				he.Cues = append(he.Cues, c)
 			}
 		}
@@ -141,10 +143,11 @@ func runnableID(id string) string {
 	return id
 }
 
-// line cleans a one-line text: no control characters, no line breaks, no
-// runs of spaces.
-func line(s string) string {
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+// SafeLine makes text from a file or the database safe and whole for one
+// line: no control characters (Sanitize), no line breaks, no runs of
+// spaces. The handout, the report and the history table all use it.
+func SafeLine(s string) string {
+	return text.OneLine(Sanitize(s))
 }
 
 // paragraphs splits a multi-line text into cleaned paragraphs. A blank
@@ -161,7 +164,7 @@ func paragraphs(s string) []string {
 		}
 	}
 	for l := range strings.Lines(s) {
-		l = line(l)
+		l = SafeLine(l)
 		if l == "" || listItem.MatchString(l) {
 			flush()
 		}

@@ -307,8 +307,8 @@ func TestHandoutText(t *testing.T) {
 		{"", "", nil},
 	}
 	for _, tt := range tests {
-		if got := line(tt.in); got != tt.line {
-			t.Errorf("line(%q) = %q, want %q", tt.in, got, tt.line)
+		if got := SafeLine(tt.in); got != tt.line {
+			t.Errorf("SafeLine(%q) = %q, want %q", tt.in, got, tt.line)
 		}
 		if got := paragraphs(tt.in); !slices.Equal(got, tt.para) {
 			t.Errorf("paragraphs(%q) = %q, want %q", tt.in, got, tt.para)

@@ -11,3 +11,12 @@ func Catalog(files []RoutineFile) *routines.Catalog {
 	}
 	return routines.NewCatalog(added)
 }
+
+// Catalog is the routine catalog of the built-in routines and the library.
+func (s *Store) Catalog() (*routines.Catalog, error) {
+	files, err := s.Routines()
+	if err != nil {
+		return nil, err
+	}
+	return Catalog(files), nil
+}

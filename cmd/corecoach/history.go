@@ -107,7 +107,7 @@ func minutes(s storage.Session) float64 {
 
 // oneLine makes stored text safe and short for a table cell.
 func oneLine(s string, width int) string {
-	return text.Cut(text.OneLine(routines.Sanitize(s)), width)
+	return text.Cut(routines.SafeLine(s), width)
 }
 
 func routineLabel(s storage.Session) string {

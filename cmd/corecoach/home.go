@@ -74,11 +74,10 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	if err := st.Verify(); err != nil {
 		return err
 	}
-	files, err := st.Routines()
+	cat, err := st.Catalog()
 	if err != nil {
 		return err
 	}
-	cat := storage.Catalog(files)
 	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: storage.LocalZone(), Notice: notice}
 	if start {
 		if opts.Start, err = startRoutine(st, cat, arg); err != nil {

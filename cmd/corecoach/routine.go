@@ -209,11 +209,11 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			files, err := st.Routines()
+			lib, err := st.Catalog()
 			if err != nil {
 				return err
 			}
-			outcome := storage.Catalog(files).Adding(r)
+			outcome := lib.Adding(r)
 			source := path
 			if abs, err := filepath.Abs(path); err == nil {
 				source = abs

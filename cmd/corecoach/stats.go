@@ -34,11 +34,11 @@ func newStatsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			files, err := store.Routines()
+			cat, err := store.Catalog()
 			if err != nil {
 				return err
 			}
-			h, err := progress.Read(store, storage.Catalog(files).Schedule, asOf, asOf)
+			h, err := progress.Read(store, cat.Schedule, asOf, asOf)
 			if err != nil {
 				return err
 			}

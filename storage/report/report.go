@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"corecoach/routines"
-	"corecoach/routines/text"
 	"corecoach/storage"
 )
 
@@ -239,7 +238,5 @@ func short(hash string) string {
 	return hash
 }
 
-// clean removes control characters and joins lines, for one-line cells.
-func clean(s string) string {
-	return text.OneLine(routines.Sanitize(s))
-}
+// clean is routines.SafeLine: text from sessions, safe for one-line cells.
+func clean(s string) string { return routines.SafeLine(s) }
