@@ -138,6 +138,13 @@ func (c *Catalog) PainLimit(id string) (int, bool) {
 	return PainLimitOf(r), ok
 }
 
+// PainRules are the routine's pain rules by PainRulesOf, and false when the
+// routine is unknown (the rules are then the defaults).
+func (c *Catalog) PainRules(id string) (PainRules, bool) {
+	r, ok := c.Lookup(id)
+	return PainRulesOf(r), ok
+}
+
 // Added is the routine added under id: ok is false when no file was added
 // under it, and err says why a file that was no longer parses.
 func (c *Catalog) Added(id string) (r *Routine, ok bool, err error) {

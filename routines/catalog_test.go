@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	catalogBack = "corecoach: 1\nid: my-back\nname: My back\nschedule: [mon, thu]\npain:\n  limit: 3\n" +
+	catalogBack = "corecoach: 1\nid: my-back\nname: My back\nschedule: [mon, thu]\npain:\n  limit: 3\n  rise: 3\n" +
 		"exercises:\n  - use: plank\n    hold: 20s\n"
 	catalogNoID   = "corecoach: 1\nname: No id\nexercises:\n  - use: plank\n    hold: 20s\n"
 	catalogBroken = "corecoach: 1\nid: broken\nexercises: []\n"
@@ -58,6 +58,13 @@ func TestCatalogLookup(t *testing.T) {
 			}
 			if got, known := c.PainLimit(tt.id); got != tt.limit || known != tt.limitKnown {
 				t.Errorf("PainLimit(%q) = %d, %v; want %d, %v", tt.id, got, known, tt.limit, tt.limitKnown)
+			}
+			wantRules := PainRules{Limit: tt.limit, Rise: DefaultPainRise}
+			if tt.id == "my-back" {
+				wantRules.Rise = 3
+			}
+			if got, known := c.PainRules(tt.id); got != wantRules || known != tt.limitKnown {
+				t.Errorf("PainRules(%q) = %+v, %v; want %+v, %v", tt.id, got, known, wantRules, tt.limitKnown)
 			}
 		})
 	}

@@ -38,11 +38,12 @@ const (
 	DefaultRest      = 20 * time.Second
 	DefaultTempo     = 3 * time.Second
 	DefaultPainLimit = 5
+	DefaultPainRise  = 2
 )
 
 var (
 	topKeys      = []string{"corecoach", "id", "name", "author", "notes", "schedule", "pain", "defaults", "exercises"}
-	painKeys     = []string{"limit"}
+	painKeys     = []string{"limit", "rise"}
 	defaultsKeys = []string{"prepare", "rest"}
 	exerciseKeys = []string{"use", "name", "sets", "reps", "hold", "relax", "tempo", "rest", "prepare", "sides", "notes", "cues"}
 )

@@ -21,7 +21,7 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 	if !p.version(body, m) {
 		return nil
 	}
-	r := &Routine{PainLimit: DefaultPainLimit, Prepare: DefaultPrepare}
+	r := &Routine{PainLimit: DefaultPainLimit, PainRise: DefaultPainRise, Prepare: DefaultPrepare}
 	if e, ok := m["id"]; ok {
 		if id, ok := p.text(e, OneLine, MaxNameLen); ok {
 			if validID(id) {
@@ -49,6 +49,9 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 		if pm, ok := p.mapping(e.value, "\"pain\"", painKeys); ok {
 			if l, ok := pm["limit"]; ok {
 				r.PainLimit, _ = p.integer(l, 0, 10)
+			}
+			if n, ok := pm["rise"]; ok {
+				r.PainRise, _ = p.integer(n, 1, 10)
 			}
 		}
 	}

@@ -18,6 +18,9 @@ type Routine struct {
 	Schedule []time.Weekday // empty: every day
 	// PainLimit is the score above which pain is flagged (default 5).
 	PainLimit int
+	// PainRise is how far a next-day score must be above the pain before
+	// the session to mean "ease off" (default 2).
+	PainRise  int
 	Prepare   time.Duration // get-ready countdown before each exercise
 	Rest      time.Duration // default rest between sets
 	Exercises []RoutineExercise

@@ -144,6 +144,9 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown weekday", head + "schedule: [mon, funday]\nexercises: [{use: plank}]\n"},
 		{"pain above 10", head + "pain: {limit: 11}\nexercises: [{use: plank}]\n"},
 		{"unknown pain key", head + "pain: {max: 3}\nexercises: [{use: plank}]\n"},
+		{"pain rise 0", head + "pain: {rise: 0}\nexercises: [{use: plank}]\n"},
+		{"pain rise above 10", head + "pain: {rise: 11}\nexercises: [{use: plank}]\n"},
+		{"pain rise not a number", head + "pain: {rise: two}\nexercises: [{use: plank}]\n"},
 		{"unknown defaults key", head + "defaults: {hold: 3s}\nexercises: [{use: plank}]\n"},
 		{"rest too long", head + "defaults: {rest: 601}\nexercises: [{use: plank}]\n"},
 		{"unknown exercise", head + "exercises: [{use: plnak}]\n"},
@@ -204,6 +207,8 @@ func TestSchemaAcceptsVariants(t *testing.T) {
 		{"emoji built with joiners", "corecoach: 1\nname: \"Nurse 👩\u200d⚕\ufe0f plan\"\nexercises: [{name: \"می\u200cخواهم\", hold: 3s, notes: \"two\\nlines\\tand a tab\"}]\n"},
 		{"longest texts", "corecoach: 1\nname: " + strings.Repeat("é", MaxNameLen) + "\nauthor: " + strings.Repeat("a", MaxAuthorLen) + "\nnotes: " + strings.Repeat("x", MaxNotesLen) +
 			"\nexercises: [{use: plank, cues: [" + strings.Repeat("c", MaxCueLen) + "]}]\n"},
+		{"pain rise 1", head + "pain: {limit: 5, rise: 1}\nexercises: [{use: plank}]\n"},
+		{"pain rise 10", head + "pain: {rise: 10}\nexercises: [{use: plank}]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
