@@ -631,3 +631,22 @@ func repAt(s Step, el time.Duration) int {
 func ceilSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)
 }
+
+// SkipExercise skips the rest of the current exercise, rests between its
+// sets and side switches included, to the first step of the next exercise
+// (or the end of the session), staying paused if paused. Used when the
+// exercise must stop at once, as for leg symptoms.
+func (e *Engine) SkipExercise(now time.Time) []Event {
+	now = e.clock(now)
+	ev := e.advance(now)
+	if e.done {
+		return ev
+	}
+	x := e.plan.Steps[e.index].Exercise
+	e.touched = true
+	for !e.done && e.plan.Steps[e.index].Exercise == x {
+		ev = e.finish(ev, e.elapsed(now), true)
+		ev = e.enter(ev, e.index+1, now)
+	}
+	return ev
+}

@@ -129,3 +129,17 @@ func LookupExercise(id string) (Exercise, bool) {
 func SuggestExercise(id string) string {
 	return suggest(id, loadLibrary().ids)
 }
+
+// Variants are the easier and harder versions of a built-in exercise, in
+// prose, as the library has them; both "" for an exercise of the
+// therapist's own.
+func (e RoutineExercise) Variants() (easier, harder string) {
+	if !e.BuiltIn {
+		return "", ""
+	}
+	lib, ok := LookupExercise(e.ID)
+	if !ok {
+		return "", ""
+	}
+	return lib.Easier, lib.Harder
+}

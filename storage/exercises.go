@@ -8,9 +8,10 @@ type ExerciseTotal struct {
 	Name                  string // as the newest session named it
 	Sessions              int    // sessions that included it
 	SetsDone, SetsPlanned int
-	Skipped               int    // sessions in which it was skipped
-	Hurt                  int    // sessions in which it was flagged as hurting
-	HurtDates             []Date // the own local days of those sessions
+	Skipped               int      // sessions in which it was skipped
+	Hurt                  int      // sessions in which it was flagged as hurting
+	HurtDates             []Date   // the own local days of those sessions
+	HurtKinds             []string // the kind flagged in each of them, "" when not recorded
 }
 
 // ExerciseTotals sums each exercise over the sessions whose own local day
@@ -50,6 +51,7 @@ func ExerciseTotals(sessions []Session, from, to Date) []ExerciseTotal {
 			if e.Hurt {
 				t.Hurt++
 				t.HurtDates = append(t.HurtDates, day)
+				t.HurtKinds = append(t.HurtKinds, e.HurtKind)
 			}
 		}
 	}

@@ -13,7 +13,7 @@ func TestExerciseTotals(t *testing.T) {
 	}
 	sessions := []Session{
 		at(-1, ExerciseResult{ID: "old", Name: "Old", SetsPlanned: 3, SetsDone: 3}), // before the period
-		at(0, ExerciseResult{ID: "a", Name: "A then", SetsPlanned: 3, SetsDone: 1, Hurt: true},
+		at(0, ExerciseResult{ID: "a", Name: "A then", SetsPlanned: 3, SetsDone: 1, Hurt: true, HurtKind: HurtLeg},
 			ExerciseResult{ID: "b", Name: "B", SetsPlanned: 2, Skipped: true}),
 		at(2, ExerciseResult{ID: "b", Name: "B", SetsPlanned: 2, SetsDone: 2, Hurt: true},
 			ExerciseResult{ID: "a", Name: "A now", SetsPlanned: 3, SetsDone: 3, Hurt: true}),
@@ -23,8 +23,8 @@ func TestExerciseTotals(t *testing.T) {
 	}
 	from, to := mustDate(t, "2026-03-01"), mustDate(t, "2026-03-04")
 	want := []ExerciseTotal{
-		{ID: "a", Name: "A now", Sessions: 2, SetsDone: 4, SetsPlanned: 6, Hurt: 2, HurtDates: []Date{from, from.AddDays(2)}},
-		{ID: "b", Name: "B", Sessions: 2, SetsDone: 2, SetsPlanned: 4, Skipped: 1, Hurt: 1, HurtDates: []Date{from.AddDays(2)}},
+		{ID: "a", Name: "A now", Sessions: 2, SetsDone: 4, SetsPlanned: 6, Hurt: 2, HurtDates: []Date{from, from.AddDays(2)}, HurtKinds: []string{HurtLeg, ""}},
+		{ID: "b", Name: "B", Sessions: 2, SetsDone: 2, SetsPlanned: 4, Skipped: 1, Hurt: 1, HurtDates: []Date{from.AddDays(2)}, HurtKinds: []string{""}},
 		{ID: "Imported", Name: "Imported", Sessions: 1, SetsDone: 1, SetsPlanned: 1},
 		{ID: "no-name", Name: "no-name", Sessions: 1, SetsPlanned: 1},
 	}

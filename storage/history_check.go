@@ -86,6 +86,9 @@ func checkImportedValues(s Session) error {
 		if e.SetsDone > e.SetsPlanned {
 			return fmt.Errorf("exercises[%d].sets_done %d is more than its sets_planned %d", i, e.SetsDone, e.SetsPlanned)
 		}
+		if e.HurtKind != "" && HurtKindText(e.HurtKind) == "" {
+			return fmt.Errorf("exercises[%d].hurt_kind %q is not one of %q, %q, %q", i, e.HurtKind, HurtLeg, HurtSharp, HurtOther)
+		}
 	}
 	return nil
 }

@@ -23,6 +23,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	ny, tokyo := zone(t, "America/New_York"), zone(t, "Asia/Tokyo")
 	a := session("01A", time.Date(2026, 3, 8, 23, 30, 0, 0, ny), StatusCompleted)
 	a.PainBefore, a.PainAfter, a.Note = intp(4), intp(3), "Left side tight"
+	a.Exercises = append(a.Exercises, ExerciseResult{ID: "bird-dog", Name: "Bird dog", SetsPlanned: 2, Hurt: true, HurtKind: HurtLeg})
 	b := session("01B", time.Date(2026, 3, 9, 7, 0, 0, 0, tokyo), StatusPartial)
 	b.EndedAt, b.Exercises = nil, nil
 	for _, x := range []Session{b, a} {
@@ -31,6 +32,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	}
 	doc := exportSessions(t, src)
+	if bytes.Count(doc, []byte(`"hurt_kind"`)) != 1 || !bytes.Contains(doc, []byte(`"hurt_kind": "leg"`)) {
+		t.Errorf("hurt_kind is written only when known:\n%s", doc)
+	}
 	if !bytes.Contains(doc, []byte(`"exported_at": "2026-11-24T09:00:00Z"`)) || !bytes.Contains(doc, []byte(`"format": "corecoach-history"`)) {
 		t.Errorf("export header:\n%s", doc)
 	}
@@ -164,6 +168,8 @@ func TestImportRefuses(t *testing.T) {
 			"session 1 (id y): exercises[0].seconds 9223372036854775807 is more than any routine holds; it must be at most 86400"},
 		{"sets planned beyond any routine", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","sets_planned":101}]}`),
 			"exercises[0].sets_planned 101 is more than any routine holds; it must be at most 100"},
+		{"unknown kind of hurt", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","exercises":[{"id":"p","hurt":true,"hurt_kind":"knee"}]}`),
+			`session 1 (id y): exercises[0].hurt_kind "knee" is not one of "leg", "sharp", "other"`},
 		{"more sets done than planned", doc(ok, `{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"completed","exercises":[{"id":"p","sets_planned":1,"sets_done":100}]}`),
 			"session 2 (id y): exercises[0].sets_done 100 is more than its sets_planned 1"},
 		{"year 1", doc(`{"id":"y","started_at":"0001-01-01T00:00:00Z","status":"completed"}`),

@@ -40,5 +40,41 @@ type ExerciseResult struct {
 	SetsDone    int    `json:"sets_done"`
 	Skipped     bool   `json:"skipped"`
 	Hurt        bool   `json:"hurt"`
-	Seconds     int    `json:"seconds"`
+	// HurtKind is what kind of hurt was flagged (HurtLeg, HurtSharp,
+	// HurtOther); "" when not flagged, or flagged before kinds were asked.
+	HurtKind string `json:"hurt_kind,omitempty"`
+	Seconds  int    `json:"seconds"`
+}
+
+// The kinds of hurt a client can flag during a session.
+const (
+	HurtLeg   = "leg"   // pain, numbness or tingling spreading down a leg
+	HurtSharp = "sharp" // sharp pain where the exercise works
+	HurtOther = "other"
+)
+
+// HurtKindText says a kind of hurt in words for a report or a screen; ""
+// for none or an unknown kind.
+func HurtKindText(kind string) string {
+	switch kind {
+	case HurtLeg:
+		return "pain, numbness or tingling down a leg"
+	case HurtSharp:
+		return "sharp pain"
+	case HurtOther:
+		return "other"
+	}
+	return ""
+}
+
+// WorseHurt is the more telling of two kinds of hurt flagged on one
+// exercise, so a leg symptom is never overwritten by a later "other": leg
+// symptoms point at a nerve root, and at the red flags.
+func WorseHurt(a, b string) string {
+	for _, k := range [...]string{HurtLeg, HurtSharp, HurtOther} {
+		if a == k || b == k {
+			return k
+		}
+	}
+	return ""
 }

@@ -178,10 +178,14 @@ func TestSkipBackExtendFlag(t *testing.T) {
 		t.Fatal("+ changed a work step")
 	}
 	h.press("x")
-	if !strings.Contains(h.view(), "Glute bridge hurts") {
-		t.Fatalf("no notice for x:\n%s", h.view())
+	if !strings.Contains(h.view(), "Glute bridge hurts. What kind of hurt?") || !h.snap().Paused {
+		t.Fatalf("x does not pause and ask what kind of hurt:\n%s", h.view())
 	}
-	h.press("p")
+	h.press("o")
+	if !strings.Contains(h.view(), "Noted for your therapist") || !h.snap().Paused {
+		t.Fatalf("no notice for x, o, or no longer paused:\n%s", h.view())
+	}
+	h.press("space", "p")
 	if h.snap().Step.Kind != routines.StepPrepare {
 		t.Fatalf("p did not go back: %v", h.snap().Step.Kind)
 	}
@@ -196,8 +200,8 @@ func TestSkipBackExtendFlag(t *testing.T) {
 	}
 	h.finishSession()
 	ex := h.m.cur.(*painScreen).rec.s.Exercises
-	if !ex[0].Hurt || ex[1].Hurt {
-		t.Fatalf("hurt flags = %v, %v", ex[0].Hurt, ex[1].Hurt)
+	if !ex[0].Hurt || ex[0].HurtKind != storage.HurtOther || ex[1].Hurt || ex[1].HurtKind != "" {
+		t.Fatalf("hurt flags = %+v, %+v", ex[0], ex[1])
 	}
 }
 

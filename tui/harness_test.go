@@ -248,7 +248,7 @@ func (h *harness) confirmSafety() {
 	h.t.Helper()
 	h.wantScreen("safety")
 	for range 80 {
-		if s, ok := h.m.cur.(*safetyScreen); !ok || s.read {
+		if s, ok := h.m.cur.(*safetyScreen); !ok || s.page.read {
 			break
 		}
 		h.press("down")

@@ -28,6 +28,10 @@ type KeyMap struct {
 	Prev       key.Binding
 	ExtendRest key.Binding
 	Hurts      key.Binding
+	HurtLeg    key.Binding // the kinds of hurt x asks about
+	HurtSharp  key.Binding
+	HurtOther  key.Binding
+	Variant    key.Binding // e: the easier and harder variants
 	Mute       key.Binding
 	Yes        key.Binding
 	No         key.Binding
@@ -64,6 +68,10 @@ func DefaultKeyMap() KeyMap {
 		Prev:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "back")),
 		ExtendRest: key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "15s more rest")),
 		Hurts:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "this hurts")),
+		HurtLeg:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "leg")),
+		HurtSharp:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sharp")),
+		HurtOther:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "other")),
+		Variant:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "easier variant (pauses the timer)")),
 		Mute:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mute")),
 		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, save and stop")),
 		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep going")),

@@ -18,6 +18,8 @@ type record struct {
 	stoppedEarly bool
 	// setsDone of setsCounted work sets, as routines.SetsCounted counts them.
 	setsDone, setsCounted int
+	// hurtKinds is the kind of hurt flagged on each exercise, by its index.
+	hurtKinds map[int]string
 }
 
 func newRecord(r *routines.Routine, start time.Time, zone string, painBefore *int) *record {
@@ -41,8 +43,21 @@ func (r *record) results(res []routines.ExerciseProgress) {
 			SetsPlanned: p.SetsPlanned, SetsDone: p.SetsDone,
 			Skipped: p.Skipped, Hurt: p.Hurt, Seconds: p.Seconds,
 		}
+		if p.Hurt {
+			ex[i].HurtKind = r.hurtKinds[i]
+		}
 	}
 	r.s.Exercises = ex
+	r.seq++
+}
+
+// hurt notes the kind of hurt flagged on exercise x; a second flag keeps
+// the more telling kind (storage.WorseHurt).
+func (r *record) hurt(x int, kind string) {
+	if r.hurtKinds == nil {
+		r.hurtKinds = map[int]string{}
+	}
+	r.hurtKinds[x] = storage.WorseHurt(r.hurtKinds[x], kind)
 	r.seq++
 }
 

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -17,8 +15,7 @@ type safetyScreen struct {
 	c       *common
 	start   *routines.Routine // `corecoach run`: go to its pain check next
 	revisit bool              // opened again from home: nothing to confirm
-	top     int               // first line shown
-	read    bool              // the end of the list has been on screen
+	page    pager
 	w, h    int
 }
 
@@ -28,27 +25,11 @@ func newSafety(c *common, start *routines.Routine, revisit bool) *safetyScreen {
 
 func (s *safetyScreen) setSize(w, h int) {
 	s.w, s.h = w, h
+	s.page.h = h
 	s.scroll(0)
 }
 
-// scroll moves the window by n lines, within the list, and notes when its
-// end is on screen.
-func (s *safetyScreen) scroll(n int) {
-	lines, rows := len(s.lines()), s.rows()
-	s.top = max(0, min(s.top+n, lines-rows))
-	if s.top+rows >= lines && s.h > 0 {
-		s.read = true
-	}
-}
-
-// rows is how many lines of the list fit: all the height when the list
-// does, else one less, for the "more below" line.
-func (s *safetyScreen) rows() int {
-	if len(s.lines()) <= s.h {
-		return s.h
-	}
-	return max(1, s.h-1)
-}
+func (s *safetyScreen) scroll(n int) { s.page.scroll(len(s.lines()), n) }
 
 func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -65,7 +46,7 @@ func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case s.revisit:
 			return s, send(goHomeMsg{})
-		case !s.read:
+		case !s.page.read:
 			return s, nil // not believed before every flag has been shown
 		}
 		return s, tea.Batch(confirmSafety(s.c), send(safetyDoneMsg{start: s.start}))
@@ -78,20 +59,11 @@ func (s *safetyScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *safetyScreen) view() string {
-	lines, rows := s.lines(), s.rows()
-	if len(lines) <= rows {
-		return strings.Join(lines, "\n")
+	end := "enter if none applies" // the footer may have no room for it
+	if s.revisit {
+		end = "↑ more above"
 	}
-	shown := lines[s.top:min(s.top+rows, len(lines))]
-	hint := "↓ more below"
-	switch {
-	case s.top+rows < len(lines):
-	case s.revisit:
-		hint = "↑ more above"
-	default:
-		hint = "enter if none applies" // the footer may have no room for it
-	}
-	return strings.Join(shown, "\n") + "\n" + s.c.styles.Faint.Render(hint)
+	return s.page.view(s.lines(), s.c.styles.Faint.Render, end)
 }
 
 // lines is the whole screen, every line within the width: the long form,
@@ -165,7 +137,7 @@ func (s *safetyScreen) ShortHelp() []key.Binding {
 	if s.revisit {
 		return []key.Binding{more, with(k.Confirm, "enter", "back"), k.Help}
 	}
-	if !s.read {
+	if !s.page.read {
 		return []key.Binding{more, k.Quit, k.Help}
 	}
 	return []key.Binding{with(k.Confirm, "enter", "none applies"), k.Quit, k.Help}

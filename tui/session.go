@@ -29,6 +29,7 @@ type sessionScreen struct {
 	now         time.Time   // the time of the latest update, so view stays pure
 	gen         int         // generation of the pending tick
 	confirmQuit bool
+	panel       *sessionPanel // a question or page over the session, nil when none
 	pausedByAsk bool // the quit question paused the session
 	notice      string
 	ended       bool
@@ -59,6 +60,10 @@ func (s *sessionScreen) setSize(w, h int) {
 	s.w, s.h = w, h
 	if w != s.cueW || s.cueLines == nil {
 		s.cueW, s.cueLines = w, s.wrapCues(w)
+	}
+	if s.panel != nil {
+		s.panel.page.h = h
+		s.panel.page.scroll(len(s.panelLines()), 0)
 	}
 }
 
@@ -92,6 +97,9 @@ func (s *sessionScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *sessionScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k, now := s.c.keys, s.now
+	if s.panel != nil {
+		return s.panelKey(msg)
+	}
 	if s.confirmQuit {
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -129,12 +137,9 @@ func (s *sessionScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return s.handle(s.eng.Tick(now))
 	case key.Matches(msg, k.Hurts):
-		s.eng.FlagHurt(now)
-		if sn := s.eng.Snapshot(now); !sn.Done {
-			name := s.text.exercises[sn.Step.Exercise].name
-			s.notice = "Noted: " + name + " hurts. Ease off, or press n to skip it."
-		}
-		return s.handle(s.eng.Tick(now))
+		return s.openPanel(panelHurt)
+	case key.Matches(msg, k.Variant) && s.hasVariants(s.eng.Snapshot(now).Step.Exercise):
+		return s.openPanel(panelVariant)
 	case key.Matches(msg, k.Mute):
 		s.c.muted = !s.c.muted
 		return nil
@@ -228,6 +233,9 @@ func (s *sessionScreen) stop() {
 
 func (s *sessionScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
+	if s.panel != nil {
+		return s.panelHelp()
+	}
 	if s.confirmQuit {
 		return []key.Binding{k.Yes, k.No}
 	}
@@ -240,11 +248,12 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	if s.c.muted {
 		mute.SetHelp("m", "unmute")
 	}
-	return []key.Binding{pause, k.Next, enabled(k.ExtendRest, s.eng.CanExtend()), enabled(k.Hurts, sn.Step.Work()), with(k.Quit, "q", "stop"), k.Help}
+	return []key.Binding{pause, k.Next, enabled(k.ExtendRest, s.eng.CanExtend()), enabled(k.Hurts, sn.Step.Work()),
+		enabled(with(k.Variant, "e", "easier variant"), s.hasVariants(sn.Step.Exercise)), with(k.Quit, "q", "stop"), k.Help}
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
-	if s.confirmQuit {
+	if s.confirmQuit || s.panel != nil {
 		return [][]key.Binding{s.ShortHelp()}
 	}
 	k := s.c.keys
@@ -252,7 +261,13 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 	if s.c.muted {
 		mute.SetHelp("m", "unmute")
 	}
-	return [][]key.Binding{s.ShortHelp(), {k.Prev, mute, k.Kill}}
+	row := s.ShortHelp()
+	for i, b := range row {
+		if b.Help().Key == k.Variant.Help().Key { // the full help says it pauses
+			row[i].SetHelp(k.Variant.Help().Key, k.Variant.Help().Desc)
+		}
+	}
+	return [][]key.Binding{row, {k.Prev, mute, k.Kill}}
 }
 
 // stepLabel is the big word for what to do now.

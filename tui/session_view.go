@@ -19,6 +19,9 @@ func (s *sessionScreen) view() string {
 	if sn.Done {
 		return s.c.styles.Faint.Render("Saving…")
 	}
+	if s.panel != nil {
+		return s.panelView()
+	}
 	if compact(s.w, s.h) {
 		return s.compactView(sn)
 	}
@@ -124,7 +127,12 @@ func (s *sessionScreen) status() string {
 		return st.Warn.Render(fitting(s.w, "Stop now? What you did so far is kept. y: stop · n: keep going",
 			"Stop now? What you did so far is kept.", "Stop now?"))
 	case s.notice != "":
-		return st.Warn.Render(s.notice)
+		// A notice may say what to do about pain: wrapped, never cut off.
+		lines := wrap(s.notice, max(s.w, 10))
+		for i, l := range lines {
+			lines[i] = st.Warn.Render(l)
+		}
+		return strings.Join(lines, "\n")
 	case s.c.muted:
 		return st.Faint.Render("sound off (m)")
 	}
@@ -179,7 +187,8 @@ func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 	}
 	top = append(top, "", center(s.detail(sn), w), bar(st, sn.StepProgress, w))
 
-	bottom = append(bottom, "", st.Faint.Render(s.nextText(sn.Index)), s.status())
+	bottom = append(bottom, "", st.Faint.Render(s.nextText(sn.Index)))
+	bottom = append(bottom, strings.Split(s.status(), "\n")...)
 	room := s.h - len(top) - len(bottom)
 	return strings.Join(append(append(top, s.cues(sn.Step.Exercise, room)...), bottom...), "\n")
 }

@@ -60,7 +60,25 @@ var screens = []struct {
 		h.confirmSafety()
 		h.press("enter", "4", "enter")
 		h.tick(17 * time.Second)
-		h.press("x", "m")
+		h.press("x", "o", "space", "m")
+	}},
+	{"session-hurt", func(h *harness) { // x: what kind of hurt?
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+		h.tick(7 * time.Second)
+		h.press("x")
+	}},
+	{"session-leg", func(h *harness) { // x, l: the exercise stops; the emergency red flags
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+		h.tick(7 * time.Second)
+		h.press("x", "l")
+	}},
+	{"session-variant", func(h *harness) { // e: the easier and harder variants
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+		h.tick(7 * time.Second)
+		h.press("e")
 	}},
 	{"note", func(h *harness) {
 		h.confirmSafety()
@@ -72,7 +90,7 @@ var screens = []struct {
 		h.confirmSafety()
 		h.press("enter", "4", "enter")
 		h.tick(10 * time.Second)
-		h.press("x")
+		h.press("x", "o", "space")
 		h.finishSession()
 		h.press("2", "enter", "enter")
 	}},

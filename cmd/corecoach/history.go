@@ -173,14 +173,16 @@ func csvPain(p *int) string {
 
 func writeHistoryCSV(w io.Writer, sessions []storage.Session) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write(append(slices.Clone(sessionHeader), "exercises", "exercises_skipped", "exercises_hurt", "note"))
+	// New columns go at the end, so a script that reads by position keeps working.
+	_ = cw.Write(append(slices.Clone(sessionHeader), "exercises", "exercises_skipped", "exercises_hurt", "note", "exercises_hurt_leg"))
 	for _, s := range sessions {
-		skipped, hurt := 0, 0
+		skipped, hurt, leg := 0, 0, 0
 		for _, e := range s.Exercises {
 			skipped += btoi(e.Skipped)
 			hurt += btoi(e.Hurt)
+			leg += btoi(e.Hurt && e.HurtKind == storage.HurtLeg)
 		}
-		_ = cw.Write(append(sessionCells(s), strconv.Itoa(len(s.Exercises)), strconv.Itoa(skipped), strconv.Itoa(hurt), cell(s.Note)))
+		_ = cw.Write(append(sessionCells(s), strconv.Itoa(len(s.Exercises)), strconv.Itoa(skipped), strconv.Itoa(hurt), cell(s.Note), strconv.Itoa(leg)))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -190,15 +192,15 @@ func writeHistoryCSV(w io.Writer, sessions []storage.Session) error {
 // following one exercise over time; a session without exercises keeps a row.
 func writeExerciseCSV(w io.Writer, sessions []storage.Session) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write(append(slices.Clone(sessionHeader), "exercise_id", "exercise_name", "sets_planned", "sets_done", "skipped", "hurt", "seconds"))
+	_ = cw.Write(append(slices.Clone(sessionHeader), "exercise_id", "exercise_name", "sets_planned", "sets_done", "skipped", "hurt", "seconds", "hurt_kind"))
 	for _, s := range sessions {
 		base := sessionCells(s)
 		if len(s.Exercises) == 0 {
-			_ = cw.Write(append(base, "", "", "", "", "", "", ""))
+			_ = cw.Write(append(base, "", "", "", "", "", "", "", ""))
 		}
 		for _, e := range s.Exercises {
 			_ = cw.Write(append(slices.Clone(base), cell(e.ID), cell(e.Name), strconv.Itoa(e.SetsPlanned), strconv.Itoa(e.SetsDone),
-				strconv.FormatBool(e.Skipped), strconv.FormatBool(e.Hurt), strconv.Itoa(e.Seconds)))
+				strconv.FormatBool(e.Skipped), strconv.FormatBool(e.Hurt), strconv.Itoa(e.Seconds), cell(e.HurtKind)))
 		}
 	}
 	cw.Flush()

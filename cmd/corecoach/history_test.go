@@ -85,16 +85,16 @@ func TestHistoryCSV(t *testing.T) {
 		header string
 		check  func(t *testing.T, rows [][]string)
 	}{
-		{[]string{"--csv"}, 4, "id,date,started_at,ended_at,zone,routine_id,routine_name,status,minutes,pain_before,pain_after,exercises,exercises_skipped,exercises_hurt,note", func(t *testing.T, rows [][]string) {
-			if got := strings.Join(rows[3], ","); got != "01A,2026-03-08,2026-03-08T23:30:00-04:00,2026-03-08T23:42:10-04:00,America/New_York,core-basics,Core basics,completed,12.2,4,3,2,0,1,Left side tight" {
+		{[]string{"--csv"}, 4, "id,date,started_at,ended_at,zone,routine_id,routine_name,status,minutes,pain_before,pain_after,exercises,exercises_skipped,exercises_hurt,note,exercises_hurt_leg", func(t *testing.T, rows [][]string) {
+			if got := strings.Join(rows[3], ","); got != "01A,2026-03-08,2026-03-08T23:30:00-04:00,2026-03-08T23:42:10-04:00,America/New_York,core-basics,Core basics,completed,12.2,4,3,2,0,1,Left side tight,1" {
 				t.Errorf("row %s", got)
 			}
 			if rows[1][14] != "'=SUM(A1)" {
 				t.Errorf("a formula-like note was not quoted: %q", rows[1][14])
 			}
 		}},
-		{[]string{"--csv", "--per-exercise"}, 5, "id,date,started_at,ended_at,zone,routine_id,routine_name,status,minutes,pain_before,pain_after,exercise_id,exercise_name,sets_planned,sets_done,skipped,hurt,seconds", func(t *testing.T, rows [][]string) {
-			if got := strings.Join(rows[4][11:], ","); got != "bird-dog,Bird dog,2,1,false,true,40" {
+		{[]string{"--csv", "--per-exercise"}, 5, "id,date,started_at,ended_at,zone,routine_id,routine_name,status,minutes,pain_before,pain_after,exercise_id,exercise_name,sets_planned,sets_done,skipped,hurt,seconds,hurt_kind", func(t *testing.T, rows [][]string) {
+			if got := strings.Join(rows[4][11:], ","); got != "bird-dog,Bird dog,2,1,false,true,40,leg" {
 				t.Errorf("row %s", got)
 			}
 		}},

@@ -46,7 +46,7 @@ func seededDB(t *testing.T) string {
 		{ID: "01A", Routine: storage.RoutineRef{ID: "core-basics", Name: "Core basics"}, Zone: "America/New_York",
 			StartedAt: time.Date(2026, 3, 8, 23, 30, 0, 0, ny), EndedAt: at(time.Date(2026, 3, 8, 23, 42, 10, 0, ny)),
 			Status: storage.StatusCompleted, PainBefore: intp(4), PainAfter: intp(3), Note: "Left side \x1b[31mtight",
-			Exercises: []storage.ExerciseResult{{ID: "plank", Name: "Plank", SetsPlanned: 3, SetsDone: 3, Seconds: 95}, {ID: "bird-dog", Name: "Bird dog", SetsPlanned: 2, SetsDone: 1, Hurt: true, Seconds: 40}}},
+			Exercises: []storage.ExerciseResult{{ID: "plank", Name: "Plank", SetsPlanned: 3, SetsDone: 3, Seconds: 95}, {ID: "bird-dog", Name: "Bird dog", SetsPlanned: 2, SetsDone: 1, Hurt: true, HurtKind: storage.HurtLeg, Seconds: 40}}},
 		{ID: "01B", Routine: storage.RoutineRef{ID: "stretch"}, Zone: "Asia/Tokyo",
 			StartedAt: time.Date(2026, 3, 10, 7, 0, 0, 0, tokyo), Status: storage.StatusPartial, Note: "=SUM(A1)"},
 		{ID: "01C", StartedAt: time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC), EndedAt: at(time.Date(2026, 3, 9, 12, 20, 0, 0, time.UTC)),

@@ -82,7 +82,7 @@ type ExerciseRow struct {
 	Sessions              int
 	SetsDone, SetsPlanned int
 	Skipped, Hurt         int
-	HurtDates             []string
+	HurtDates             []string // each day flagged, with the kind of hurt when known
 }
 
 // Note is a client's note on a session.
@@ -165,8 +165,12 @@ func Build(in Input) Report {
 	}
 	for _, e := range storage.ExerciseTotals(sessions, in.From, in.To) {
 		row := ExerciseRow{Name: clean(e.Name), Sessions: e.Sessions, SetsDone: e.SetsDone, SetsPlanned: e.SetsPlanned, Skipped: e.Skipped, Hurt: e.Hurt}
-		for _, d := range e.HurtDates {
-			row.HurtDates = append(row.HurtDates, d.String())
+		for i, d := range e.HurtDates {
+			day := d.String()
+			if kind := storage.HurtKindText(e.HurtKinds[i]); kind != "" {
+				day += " (" + kind + ")"
+			}
+			row.HurtDates = append(row.HurtDates, day)
 		}
 		r.Exercises = append(r.Exercises, row)
 	}

@@ -66,6 +66,7 @@ func fixture(t testing.TB) Input {
 		session(t, "s4", "Europe/London", "2026-03-09 07:45", backV2, storage.StatusCompleted, nil, ip(2), "Felt good", plank(3, false, false)),
 		session(t, "s5", "Europe/London", "2026-03-20 07:45", backV2, storage.StatusCompleted, ip(1), ip(1), "after the period"),
 	}
+	ss[2].Exercises[0].HurtKind = storage.HurtSharp // s1's bird dog was flagged before kinds were asked
 	after := 2.0
 	return Input{
 		From: mustDate(t, "2026-03-01"), To: mustDate(t, "2026-03-14"),
@@ -112,7 +113,7 @@ func TestBuild(t *testing.T) {
 	if len(r.Exercises) != 2 {
 		t.Fatalf("exercises: %+v", r.Exercises)
 	}
-	if p := r.Exercises[0]; p.Name != "Plank" || p.SetsDone != 10 || p.SetsPlanned != 12 || p.Skipped != 1 || p.Hurt != 1 || p.HurtDates[0] != "2026-03-03" {
+	if p := r.Exercises[0]; p.Name != "Plank" || p.SetsDone != 10 || p.SetsPlanned != 12 || p.Skipped != 1 || p.Hurt != 1 || p.HurtDates[0] != "2026-03-03 (sharp pain)" {
 		t.Errorf("plank: %+v", p)
 	}
 	if len(r.Notes) != 3 || strings.ContainsAny(r.Notes[1].Text, "\x1b\x07\n") {
