@@ -30,7 +30,7 @@ type sessionScreen struct {
 	gen         int         // generation of the pending tick
 	confirmQuit bool
 	panel       *sessionPanel // a question or page over the session, nil when none
-	pausedByAsk bool // the quit question paused the session
+	pausedByAsk bool          // the quit question paused the session
 	notice      string
 	ended       bool
 	w, h        int
