@@ -108,6 +108,10 @@ func (s *homeScreen) selectLast() {
 	}
 }
 
+// minNameRoom is the fewest columns a routine's name is cut to on home
+// to keep its time beside it; narrower, the time gives way.
+const minNameRoom = 16
+
 func (s *homeScreen) view() string {
 	st := s.c.styles
 	var b strings.Builder
@@ -126,6 +130,11 @@ func (s *homeScreen) view() string {
 		info := text.Count(rl.count, "exercise") + " · " + rl.total
 		if compact(s.w, s.h) {
 			info = rl.total
+		}
+		// A long name is cut with "…" so that the time stays in view,
+		// while at least a few words of the name fit beside it.
+		if room := s.w - 2 - text.Width(info) - 1; room >= minNameRoom {
+			name = text.Fit(name, room)
 		}
 		line := "  " + name
 		if i == s.cursor {

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
+
+	"corecoach/routines/text"
 )
 
 // Below these sizes a screen switches to its compact layout, and below the
@@ -42,9 +43,9 @@ func wrapWords(s string, w int) ([]string, bool) {
 	for _, word := range strings.Fields(s) {
 		n := len(lines) - 1
 		switch {
-		case lipgloss.Width(word) > w:
+		case text.Width(word) > w:
 			return nil, false
-		case n >= 0 && lipgloss.Width(lines[n])+1+lipgloss.Width(word) <= w:
+		case n >= 0 && text.Width(lines[n])+1+text.Width(word) <= w:
 			lines[n] += " " + word
 		default:
 			lines = append(lines, word)
@@ -66,8 +67,8 @@ func clip(s string, w, h int) string {
 	for i, l := range lines {
 		// A line's width never exceeds its length in bytes: skip the
 		// grapheme walk for the lines that surely fit.
-		if len(l) > w && lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
+		if len(l) > w && text.Width(l) > w {
+			lines[i] = text.Fit(l, w)
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -87,7 +88,7 @@ func spread(left, right string, w int) string {
 	if right == "" {
 		return left
 	}
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	gap := w - text.Width(left) - text.Width(right)
 	if gap < 1 {
 		return left
 	}
@@ -107,7 +108,7 @@ func fitting(w int, wordings ...string) string {
 
 // center pads s on the left to sit in the middle of w columns.
 func center(s string, w int) string {
-	pad := (w - lipgloss.Width(s)) / 2
+	pad := (w - text.Width(s)) / 2
 	if pad <= 0 {
 		return s
 	}

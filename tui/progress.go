@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"corecoach/routines"
 	"corecoach/routines/text"
@@ -229,7 +227,7 @@ func (s *progressScreen) exerciseSection() []string {
 	out := []string{st.Heading.Render("Sets done, last 4 weeks")}
 	nameW := 0
 	for _, e := range s.data.exercises {
-		nameW = max(nameW, lipgloss.Width(routines.Sanitize(e.name)))
+		nameW = max(nameW, text.Width(routines.Sanitize(e.name)))
 	}
 	nameW = min(nameW, max(8, w/3))
 	for _, e := range s.data.exercises {
@@ -238,8 +236,8 @@ func (s *progressScreen) exerciseSection() []string {
 			frac = float64(e.setsDone) / float64(e.setsPlanned)
 		}
 		name := routines.Sanitize(e.name)
-		name = ansi.Truncate(name, nameW, "…")
-		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+		name = text.Fit(name, nameW)
+		name += strings.Repeat(" ", nameW-text.Width(name))
 		sets := fmt.Sprintf("%d/%d", e.setsDone, e.setsPlanned)
 		line := fmt.Sprintf("%s %s %4s %s", name, bar(st, frac, min(12, max(4, w-nameW-22))), text.Percent(frac), sets)
 		if compact(s.w, s.h) {

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
-
 	"corecoach/routines"
+	"corecoach/routines/text"
 )
 
 // longPrepare is the get-ready countdown beyond which it is a rest too, as
@@ -88,7 +87,7 @@ func countdown(sn routines.Snapshot) time.Duration {
 // shortened to fit so that the countdown is never cut off.
 func (s *sessionScreen) clockLine(sn routines.Snapshot, clock string) string {
 	line := s.label(sn) + " " + clock
-	if sn.Paused && !s.confirmQuit && lipgloss.Width(line) > s.w {
+	if sn.Paused && !s.confirmQuit && text.Width(line) > s.w {
 		line = s.c.styles.Paused.Render("PAUSED") + " " + clock
 	}
 	return line
@@ -198,7 +197,7 @@ func (s *sessionScreen) fullView(sn routines.Snapshot) string {
 func fitDetail(detail string, room int) string {
 	parts := strings.Split(detail, " · ")
 	for n := len(parts); n > 1; n-- {
-		if d := strings.Join(parts[:n], " · "); lipgloss.Width(d) <= room {
+		if d := strings.Join(parts[:n], " · "); text.Width(d) <= room {
 			return d
 		}
 	}
@@ -253,13 +252,13 @@ func (s *sessionScreen) compactView(sn routines.Snapshot) string {
 	// The big digits need 5 rows beside the name, label, bar, next and status lines.
 	if s.h >= digitRows+5 && bigWidth(clock, 1) <= w {
 		label := s.label(sn)
-		lines = append(lines, spread(label, fitDetail(short.Replace(s.detail(sn)), w-lipgloss.Width(label)-1), w))
+		lines = append(lines, spread(label, fitDetail(short.Replace(s.detail(sn)), w-text.Width(label)-1), w))
 		for _, row := range bigText(clock, 1) {
 			lines = append(lines, center(digits.Render(row), w))
 		}
 	} else {
 		line := s.clockLine(sn, digits.Render(clock))
-		lines = append(lines, spread(line, fitDetail(short.Replace(s.detail(sn)), w-lipgloss.Width(line)-1), w))
+		lines = append(lines, spread(line, fitDetail(short.Replace(s.detail(sn)), w-text.Width(line)-1), w))
 	}
 	lines = append(lines, bar(st, sn.StepProgress, w), st.Faint.Render(s.nextText(sn.Index)))
 	if status := s.status(); status != "" {

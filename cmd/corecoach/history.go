@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"corecoach/routines"
@@ -107,7 +106,7 @@ func minutes(s storage.Session) float64 {
 
 // oneLine makes stored text safe and short for a table cell.
 func oneLine(s string, width int) string {
-	return text.Cut(routines.SafeLine(s), width)
+	return text.Fit(routines.SafeLine(s), width)
 }
 
 func routineLabel(s storage.Session) string {
@@ -125,14 +124,12 @@ func writeHistoryTable(w io.Writer, sessions []storage.Session, empty string) er
 		_, err := fmt.Fprintln(w, empty)
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tROUTINE\tSTATUS\tMIN\tPAIN\tNOTE")
+	rows := [][]string{{"DATE", "ROUTINE", "STATUS", "MIN", "PAIN", "NOTE"}}
 	for _, s := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f\t%s → %s\t%s\n",
-			storage.LocalStart(s).Format("2006-01-02 15:04"), oneLine(routineLabel(s), 30), s.Status,
-			minutes(s), routines.ScoreText(s.PainBefore), routines.ScoreText(s.PainAfter), oneLine(s.Note, 40))
+		rows = append(rows, []string{storage.LocalStart(s).Format("2006-01-02 15:04"), oneLine(routineLabel(s), 30), s.Status,
+			fmt.Sprintf("%.0f", minutes(s)), routines.ScoreText(s.PainBefore) + " → " + routines.ScoreText(s.PainAfter), oneLine(s.Note, 40)})
 	}
-	return tw.Flush()
+	return text.WriteTable(w, rows)
 }
 
 func writeHistoryJSON(w io.Writer, sessions []storage.Session) error {

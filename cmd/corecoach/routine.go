@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"corecoach/routines"
@@ -163,27 +163,34 @@ func newRoutineListCmd(a *app) *cobra.Command {
 				return err
 			}
 			cat := storage.Catalog(files)
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tEXERCISES\tTIME\tSOURCE")
+			rows := [][]string{{"ID", "NAME", "EXERCISES", "TIME", "SOURCE"}}
 			for _, r := range routines.Builtins() {
-				listRow(tw, r, "built-in")
+				rows = append(rows, listRow(r, "built-in"))
 			}
 			for _, f := range files {
 				r, _, err := cat.Added(f.ID)
 				if err != nil {
-					fmt.Fprintf(tw, "%s\t%s\t-\tinvalid\t%s\n", f.ID, routines.Sanitize(f.Name), routines.Sanitize(f.Source))
+					rows = append(rows, []string{f.ID, listName(f.Name), "-", "invalid", routines.ShowName(f.Source)})
 					continue
 				}
-				listRow(tw, r, r.Source)
+				rows = append(rows, listRow(r, routines.ShowName(r.Source)))
 			}
-			return tw.Flush()
+			return text.WriteTable(a.stdout, rows)
 		},
 	}
 }
 
-func listRow(w io.Writer, r *routines.Routine, source string) {
-	fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", r.ID, routines.Sanitize(r.Name), r.ExerciseCount(),
-		routines.FormatDuration(routines.Compile(r).Total()), routines.Sanitize(source))
+// listNameWidth bounds the name column of `routine list`: longer names are
+// cut with "…" so that one name cannot push the other columns away.
+const listNameWidth = 40
+
+func listName(name string) string {
+	return text.Fit(routines.SafeLine(name), listNameWidth)
+}
+
+func listRow(r *routines.Routine, source string) []string {
+	return []string{r.ID, listName(r.Name), strconv.Itoa(r.ExerciseCount()),
+		routines.FormatDuration(routines.Compile(r).Total()), source}
 }
 
 func newRoutineAddCmd(a *app) *cobra.Command {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"corecoach/routines/text"
 )
 
 // runIn runs the command line with a database in dir.
@@ -188,7 +190,7 @@ func TestRoutineFileNamesSanitised(t *testing.T) {
 		{[]string{"routine", "print", bad}, 1, `evil\x1b]0;TITLE\a-bad.yaml":4:10: unknown exercise`},
 		{[]string{"routine", "add", clash}, 1, `evil\x1b]0;TITLE\a-clash.yaml": the id "core-basics" belongs to a built-in routine`},
 		{[]string{"routine", "add", good}, 0, "Added evil-0-title (Lower back)"},
-		{[]string{"routine", "list"}, 0, "evil.yaml"},
+		{[]string{"routine", "list"}, 0, `evil\x1b]0;TITLE\a.yaml"`},
 		{[]string{"routine", "new", "-o", good}, 1, "evil.yaml already exists"},
 		{[]string{"routine", "print", good, "-o", filepath.Join(dir, evil, "h.md")}, 1, "cannot write " + filepath.Join(dir, "evil", "h.md") + ": no such file"},
 	} {
@@ -214,5 +216,47 @@ func TestValidateNewlineInFileName(t *testing.T) {
 	}
 	if !strings.HasSuffix(stdout, `a\nforged.yaml: ok": ok`+"\n") || !strings.Contains(stderr, `b\nforged.yaml:1:1: bad":4:10: unknown exercise`) {
 		t.Errorf("names not quoted:\nstdout: %q\nstderr: %q", stdout, stderr)
+	}
+}
+
+// TestRoutineListWidths: names are measured in columns, as a terminal
+// shows them, and the longest are cut with "…", so every row's columns
+// line up whatever the names hold.
+func TestRoutineListWidths(t *testing.T) {
+	dir := t.TempDir()
+	for id, name := range map[string]string{
+		"emoji":  `"Nurse 👩\u200d⚕\ufe0f plan"`,
+		"long":   strings.Repeat("n", 80),
+		"accent": `"Cafe\u0301 stretch"`,
+	} {
+		f := writeFile(t, dir, id+".yaml", "corecoach: 1\nid: "+id+"\nname: "+name+"\nexercises:\n  - use: plank\n")
+		if code, _, stderr := runIn(t, dir, "routine", "add", f); code != 0 {
+			t.Fatalf("add %s: %s", id, stderr)
+		}
+	}
+	code, stdout, _ := runIn(t, dir, "routine", "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	col := -1
+	for _, l := range lines {
+		i := strings.Index(l, "  1  ")
+		if strings.HasPrefix(l, "ID") {
+			i = strings.Index(l, "  EXERCISES")
+		}
+		if i < 0 {
+			continue
+		}
+		at := text.Width(l[:i])
+		if col < 0 {
+			col = at
+		}
+		if at != col {
+			t.Errorf("column at %d, want %d: %q", at, col, l)
+		}
+	}
+	if !strings.Contains(stdout, strings.Repeat("n", 39)+"…") || strings.Contains(stdout, strings.Repeat("n", 40)) {
+		t.Errorf("the long name is not cut to 40 columns:\n%s", stdout)
 	}
 }

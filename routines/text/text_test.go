@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCount(t *testing.T) {
 	for _, tc := range []struct {
@@ -65,5 +68,66 @@ func TestOneLineAndCut(t *testing.T) {
 		if got := Cut(tc.s, tc.width); got != tc.want {
 			t.Errorf("Cut(%q, %d) = %q, want %q", tc.s, tc.width, got, tc.want)
 		}
+	}
+}
+
+// TestWidth measures as the widest of the ways terminals do: an emoji
+// with a joiner is two columns as one cluster, three code point by code
+// point; an emoji made by a variation selector is two as a cluster.
+func TestWidth(t *testing.T) {
+	for s, want := range map[string]int{
+		"":                        0,
+		"Core basics":             11,
+		"café":                    4,
+		"e\u0301":                 1,
+		"壁坐":                      4,
+		"👩\u200d⚕\ufe0f":          3,
+		"☂\ufe0f":                 2,
+		"Nurse 👩\u200d⚕\ufe0f ok": 12,
+		"\x1b[1mbold\x1b[0m":      4,
+		"two\nlines, wider":       12,
+	} {
+		if got := Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestFit(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"Core basics", 20, "Core basics"},
+		{"Core basics", 11, "Core basics"},
+		{"Core basics", 6, "Core …"},
+		{"Nurse 👩\u200d⚕\ufe0f", 9, "Nurse 👩\u200d⚕\ufe0f"},
+		{"Nurse 👩\u200d⚕\ufe0f plan", 10, "Nurse 👩\u200d⚕\ufe0f…"},
+		{"Nurse 👩\u200d⚕\ufe0f plan", 11, "Nurse 👩\u200d⚕\ufe0f …"},
+		{"Nurse 👩\u200d⚕\ufe0f plan", 9, "Nurse …"},
+		{"壁坐壁坐", 5, "壁坐…"},
+		{"abc", 0, ""},
+	} {
+		got := Fit(tc.s, tc.w)
+		if got != tc.want {
+			t.Errorf("Fit(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+		if Width(got) > tc.w {
+			t.Errorf("Fit(%q, %d) is %d wide", tc.s, tc.w, Width(got))
+		}
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	var b strings.Builder
+	if err := WriteTable(&b, [][]string{{"ID", "NAME", "TIME"}, {"emoji", "Nurse 👩\u200d⚕\ufe0f", "2 min"}, {"plain", "Core basics", "10 min"}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "ID     NAME         TIME\n" +
+		"emoji  Nurse 👩\u200d⚕\ufe0f    2 min\n" +
+		"plain  Core basics  10 min\n"
+	if b.String() != want {
+		t.Errorf("WriteTable:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
