@@ -62,6 +62,9 @@ type handoutExercise struct {
 	Time   string
 	Cues   []string
 	Notes  []string
+	// Easier and Harder are the library's variants of a built-in
+	// exercise, "" for one of the therapist's own.
+	Easier, Harder string
 }
 
 // weekdays in the order a week is printed, Monday first.
@@ -102,6 +105,7 @@ func newHandout(r *Routine) handout {
 			Time:   FormatDuration(perExercise[i]),
 			Notes:  paragraphs(e.Notes),
 		}
+		he.Easier, he.Harder = e.Variants()
 		for _, c := range e.Cues {
 			if c = SafeLine(c); c != "" {
 				he.Cues = append(he.Cues, c)

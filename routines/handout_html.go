@@ -73,6 +73,7 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 .box { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1.5px solid #333; border-radius: 3px; vertical-align: middle; }
 .safety { margin-top: 1.6rem; border: 2px solid #a61b1b; border-radius: 6px; padding: .6rem 1rem; break-inside: avoid; page-break-inside: avoid; }
 .safety h2 { margin-top: 0; color: #a61b1b; border-color: #a61b1b; }
+.variant { margin: .2rem 0; }
 .safety h3 { color: #a61b1b; margin: .8rem 0 .2rem; }
 @media print {
   body { padding: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; }
@@ -123,6 +124,12 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 <li>{{.}}</li>
 {{- end}}
 </ul>
+{{- end}}
+{{- if .Easier}}
+<p class="variant"><b>Easier:</b> {{.Easier}}</p>
+{{- end}}
+{{- if .Harder}}
+<p class="variant"><b>Harder:</b> {{.Harder}}</p>
 {{- end}}
 {{- range .Notes}}
 <p class="note">{{.}}</p>

@@ -41,6 +41,12 @@ func writeMarkdown(w io.Writer, h handout) error {
 				p("- %s\n", MarkdownEscape(c))
 			}
 		}
+		if e.Easier != "" {
+			p("\n**Easier:** %s\n", MarkdownEscape(e.Easier))
+		}
+		if e.Harder != "" {
+			p("\n**Harder:** %s\n", MarkdownEscape(e.Harder))
+		}
 		for i, n := range e.Notes {
 			if i == 0 {
 				p("\nNote: %s\n", MarkdownEscape(n))

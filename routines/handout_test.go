@@ -74,6 +74,15 @@ func TestHandoutContent(t *testing.T) {
 		}
 		for _, e := range r.Exercises {
 			want = append(want, htmlOrMD(format, e.Dosage()), htmlOrMD(format, e.Name))
+			easier, harder := e.Variants() // each built-in exercise's variants
+			if e.BuiltIn && (easier == "" || harder == "") {
+				t.Errorf("%s: a built-in exercise without both variants", e.ID)
+			}
+			for _, v := range []string{easier, harder} {
+				if v != "" {
+					want = append(want, htmlOrMD(format, v))
+				}
+			}
 		}
 		for _, w := range want {
 			if !strings.Contains(out, w) {
