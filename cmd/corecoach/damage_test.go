@@ -82,7 +82,7 @@ func TestDamagedDatabase(t *testing.T) {
 func TestEmptyDBFlag(t *testing.T) {
 	t.Setenv("CORECOACH_DB", filepath.Join(t.TempDir(), "env.db"))
 	r := runCmd("--db", "", "history")
-	if r.code != 2 || !strings.Contains(r.stderr, "--db needs a file path") {
+	if r.code != 2 || !strings.Contains(r.stderr, "--db cannot be empty; give a FILE or leave the flag out") {
 		t.Errorf("exit %d %q", r.code, r.stderr)
 	}
 }

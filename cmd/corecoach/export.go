@@ -31,7 +31,7 @@ func newExportCmd(a *app) *cobra.Command {
 			if err := store.Export(&buf, a.now()); err != nil {
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes(), 0o600, true)
+			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o600})
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")

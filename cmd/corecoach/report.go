@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"corecoach/storage"
 	"corecoach/storage/report"
@@ -27,13 +25,9 @@ func newReportCmd(a *app) *cobra.Command {
 		Example: "  corecoach report --format html -o report.html\n  corecoach report --since 2026-09-01",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !cmd.Flags().Changed("format") && out != "" {
-				if ext := strings.ToLower(filepath.Ext(out)); ext == ".html" || ext == ".htm" {
-					format = "html"
-				}
-			}
-			if format != "md" && format != "html" {
-				return usageErrorf("unknown format %q for --format; use md or html", format)
+			format, err := documentFormat(format, cmd.Flags().Changed("format"), out, []string{"md", "html"})
+			if err != nil {
+				return err
 			}
 			today := storage.DateOf(a.now())
 			from, err := dateFlag("--since", since, report.DefaultFrom(today))
@@ -65,11 +59,11 @@ func newReportCmd(a *app) *cobra.Command {
 				_, err := a.stdout.Write(buf.Bytes())
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes(), 0o600, true)
+			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o600})
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "start the period at `DATE` (YYYY-MM-DD; default 12 weeks ago)")
-	cmd.Flags().StringVar(&format, "format", "md", "report format: md or html")
+	cmd.Flags().StringVar(&format, "format", "md", "report `FORMAT`: md or html")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to `FILE` instead of standard output")
 	return cmd
 }

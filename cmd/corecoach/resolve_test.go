@@ -14,7 +14,7 @@ func TestResolveRoutineOpensTheDatabaseOnlyWhenNeeded(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not a database"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	a := &app{dbFlag: bad, dbSet: true, getenv: func(string) string { return "" }}
+	a := &app{dbFlag: bad, getenv: func(string) string { return "" }}
 	if r, err := a.resolveRoutine("core-basics"); err != nil || r.ID != "core-basics" {
 		t.Errorf("core-basics: %v, %v", r, err)
 	}

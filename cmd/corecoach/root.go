@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,6 @@ const (
 // output streams. It is passed to command constructors, never kept global.
 type app struct {
 	dbFlag  string
-	dbSet   bool // --db was given, even as ""
 	stdout  io.Writer
 	stderr  io.Writer
 	getenv  func(string) string
@@ -37,9 +37,6 @@ type app struct {
 // dbPath resolves the database path: --db, then CORECOACH_DB, then
 // $XDG_DATA_HOME/corecoach/corecoach.db, then ~/.local/share/corecoach/corecoach.db.
 func (a *app) dbPath() (string, error) {
-	if a.dbSet && a.dbFlag == "" {
-		return "", usageErrorf("--db needs a file path; leave it out to use the default database")
-	}
 	if a.dbFlag != "" {
 		return a.dbFlag, nil
 	}
@@ -159,33 +156,28 @@ func groupCmd(use, short string) *cobra.Command {
 	return &cobra.Command{
 		Use:   use,
 		Short: short,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		Args:  groupArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 }
 
-// dbValue is the --db flag. It records being set, so that an empty --db
-// (say from an unset shell variable) is a mistake, not the default database.
-type dbValue struct{ a *app }
-
-func (v dbValue) Set(s string) error {
-	v.a.dbFlag, v.a.dbSet = s, true
+// groupArgs refuses what a command that only holds subcommands cannot run.
+func groupArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+	}
 	return nil
 }
-func (v dbValue) String() string { return v.a.dbFlag }
-func (v dbValue) Type() string   { return "string" }
 
 // noColorValue is the --no-color flag. Setting it sets NO_COLOR, which every
 // part of the stack (help, errors, the terminal UI) already honours.
 type noColorValue bool
 
 func (v *noColorValue) Set(s string) error {
-	b := s == "" || s == "true" || s == "1"
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return err // reported by flagError as a usage error
+	}
 	*v = noColorValue(b)
 	if b {
 		return os.Setenv("NO_COLOR", "1")
@@ -205,25 +197,23 @@ func newRootCmd(a *app) *cobra.Command {
 		Long: "corecoach steps you through timed core routines (planks, bridges, bird dogs, stretches),\n" +
 			"checks your pain before and after, and keeps your history, streaks and pain trend\n" +
 			"in one private local file. Run it with no command to open the home screen.",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:          groupArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().Var(dbValue{a}, "db", "database file (default $CORECOACH_DB, else $XDG_DATA_HOME/corecoach/corecoach.db)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagError(err)} })
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database `FILE` (default $CORECOACH_DB, else $XDG_DATA_HOME/corecoach/corecoach.db)")
 	var noColor noColorValue
 	f := root.PersistentFlags().VarPF(&noColor, "no-color", "", "plain output without colour (also NO_COLOR)")
 	f.NoOptDefVal = "true"
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	registerCommands(root, a)
+	root.SetHelpCommand(newHelpCmd())
+	fixCompletionCmd(root)
+	requireValues(root)
 	return root
 }
 

@@ -48,7 +48,6 @@ func TestDBPath(t *testing.T) {
 	tests := []struct {
 		name string
 		flag string
-		set  bool
 		env  map[string]string
 		home string
 		want string
@@ -60,13 +59,11 @@ func TestDBPath(t *testing.T) {
 		{name: "relative xdg is ignored", env: map[string]string{"XDG_DATA_HOME": "rel"}, home: "/home/u", want: "/home/u/.local/share/corecoach/corecoach.db"},
 		{name: "home fallback", home: "/home/u", want: "/home/u/.local/share/corecoach/corecoach.db"},
 		{name: "no home", err: true},
-		{name: "empty flag", set: true, env: map[string]string{"CORECOACH_DB": "/e.db"}, home: "/home/u", err: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &app{
 				dbFlag: tt.flag,
-				dbSet:  tt.set || tt.flag != "",
 				getenv: func(k string) string { return tt.env[k] },
 				homeDir: func() (string, error) {
 					if tt.home == "" {

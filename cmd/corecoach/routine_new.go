@@ -21,7 +21,7 @@ func newRoutineNewCmd(a *app) *cobra.Command {
 				_, err := a.stdout.Write(routines.Template())
 				return err
 			}
-			return writeFileAtomic(out, routines.Template(), 0o644, false)
+			return a.writeOutput(out, output{data: routines.Template(), mode: 0o644, keep: true})
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this new `FILE` instead of standard output")

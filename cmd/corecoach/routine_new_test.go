@@ -75,39 +75,3 @@ func assertNoTempFiles(t *testing.T, dir string) {
 		}
 	}
 }
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.txt")
-	if err := writeFileAtomic(path, []byte("one"), 0o600, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, []byte("two"), 0o600, false); err == nil || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("second write without overwrite: err = %v", err)
-	}
-	if data, _ := os.ReadFile(path); string(data) != "one" {
-		t.Errorf("file = %q after a refused write, want %q", data, "one")
-	}
-	if err := writeFileAtomic(path, []byte("three"), 0o644, true); err != nil {
-		t.Fatal(err)
-	}
-	if data, _ := os.ReadFile(path); string(data) != "three" {
-		t.Errorf("file = %q after overwrite, want %q", data, "three")
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if perm := info.Mode().Perm(); perm != 0o644 {
-		t.Errorf("mode = %v, want 0644", perm)
-	}
-	// A folder in the way: the error names the file, and nothing is left.
-	sub := filepath.Join(dir, "sub")
-	if err := os.Mkdir(sub, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(sub, []byte("x"), 0o600, true); err == nil || !strings.Contains(err.Error(), sub) {
-		t.Errorf("write over a folder: err = %v", err)
-	}
-	assertNoTempFiles(t, dir)
-}

@@ -2,9 +2,6 @@ package main
 
 import (
 	"bytes"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"corecoach/routines"
 
@@ -23,13 +20,9 @@ func newRoutinePrintCmd(a *app) *cobra.Command {
 		Example: "  corecoach routine print lower-back.yaml --format html -o handout.html",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") && out != "" {
-				if ext := strings.ToLower(filepath.Ext(out)); ext == ".html" || ext == ".htm" {
-					format = "html"
-				}
-			}
-			if !slices.Contains(routines.HandoutFormats, format) {
-				return usageErrorf("unknown format %q for --format; use md or html", format)
+			format, err := documentFormat(format, cmd.Flags().Changed("format"), out, routines.HandoutFormats)
+			if err != nil {
+				return err
 			}
 			r, err := a.resolveRoutine(args[0])
 			if err != nil {
@@ -43,10 +36,10 @@ func newRoutinePrintCmd(a *app) *cobra.Command {
 				_, err := a.stdout.Write(buf.Bytes())
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes(), 0o644, true)
+			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o644})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "handout format: md or html")
+	cmd.Flags().StringVar(&format, "format", "md", "handout `FORMAT`: md or html")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the handout to `FILE` instead of standard output")
 	return cmd
 }
