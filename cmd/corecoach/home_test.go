@@ -73,7 +73,7 @@ func TestE2EDamagedDatabaseRefusedBeforeTheInterface(t *testing.T) {
 		data := randomPage(t, db, 4)
 		term := startTerminal(t, bin, append([]string{"--db", db}, args...)...)
 		if code := term.exitCode(); code != 1 {
-			t.Errorf("%v: exit %d; want 1\n%q", args, code, term.out.String())
+			t.Errorf("%v: exit %d; want 1\n%q", args, code, term.output())
 		}
 		term.waitFor("database " + db + " is damaged (")
 		if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
