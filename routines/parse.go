@@ -23,7 +23,7 @@ import (
 	"corecoach/routines/text"
 )
 
-// Format 1 of routine files (contract section 2) and its bounds.
+// Format 1 of routine files (docs/routine-format.md) and its bounds.
 const (
 	FormatVersion = 1
 	MaxFileSize   = 256 << 10

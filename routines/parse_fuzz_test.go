@@ -97,7 +97,7 @@ func FuzzClean(f *testing.F) {
 	})
 }
 
-// typicalRoutine is the contract's example file.
+// typicalRoutine is the example file of docs/routine-format.md.
 const typicalRoutine = `corecoach: 1                 # format version, required
 id: lower-back-week-1
 name: Lower back, week 1

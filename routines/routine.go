@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Routine is a parsed routine file (contract section 2) or a built-in routine.
+// Routine is a parsed routine file (docs/routine-format.md) or a built-in routine.
 type Routine struct {
 	ID       string
 	Name     string

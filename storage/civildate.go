@@ -10,7 +10,8 @@ import (
 // daylight-saving change can neither skip nor repeat a day.
 type Date int64
 
-// ParseDate reads a date of the form YYYY-MM-DD (contract section 1).
+// ParseDate reads a date of the form YYYY-MM-DD, as every DATE of the
+// command line is written.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)

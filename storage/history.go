@@ -14,7 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The history document of contract section 3.
+// The history document that export writes and import reads.
 const (
 	HistoryFormat  = "corecoach-history"
 	HistoryVersion = 1

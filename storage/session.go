@@ -5,13 +5,14 @@ package storage
 
 import "time"
 
-// Session statuses of contract section 3.
+// Session statuses, as history documents and `history --json` give them.
 const (
 	StatusCompleted = "completed"
 	StatusPartial   = "partial"
 )
 
-// Session is a session object of contract section 3; its JSON is the format.
+// Session is a session object of the history document; its JSON is the
+// format that export, import and `history --json` share.
 type Session struct {
 	ID         string           `json:"id"`
 	Routine    RoutineRef       `json:"routine"`

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// The streak rules of contract section 4, as plain functions over the daily
-// roll-up. Decisions the contract leaves open:
+// The streak rules of docs/stats-and-report.md, as plain functions over the
+// daily roll-up. In short:
 //
 //   - A day counts when it has at least one completed session. A day with only
 //     partial sessions does not count: when it is scheduled it is missed.
@@ -51,7 +51,7 @@ type Day struct {
 	Completed int
 }
 
-// Stats is the object `stats --json` prints (contract section 4).
+// Stats is the object `stats --json` prints (docs/stats-and-report.md).
 type Stats struct {
 	AsOf                         string   `json:"as_of"`
 	CurrentStreakDays            int      `json:"current_streak_days"`
@@ -82,7 +82,7 @@ func PainWindowStart(asOf Date) time.Time {
 	return StartOfDayBound(asOf.AddDays(-13))
 }
 
-// ComputeStats applies the rules of contract section 4 as of asOf to the
+// ComputeStats applies the rules of docs/stats-and-report.md as of asOf to the
 // daily roll-up and to the sessions started since PainWindowStart(asOf).
 // Days and sessions after asOf are ignored.
 func ComputeStats(days []DayRecord, recent []Session, schedule ScheduleFunc, asOf Date) (Stats, error) {

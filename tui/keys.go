@@ -2,7 +2,7 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is every key binding of the interface (contract section 5). Screens
+// KeyMap is every key binding of the interface (docs/using-corecoach.md). Screens
 // copy the bindings they use and enable only what works at the moment, so
 // the help footer never offers a key that does nothing.
 type KeyMap struct {
