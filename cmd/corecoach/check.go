@@ -14,8 +14,8 @@ func newCheckCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Verify the database",
-		Long: "check reads the whole database: its pages, every record, the index and the daily\n" +
-			"roll-up. It prints ok with the number of sessions, or every problem and exits 1.\n" +
+		Long: "check reads the whole database: its pages, every record, the index and the daily " +
+			"roll-up. It prints ok with the number of sessions, or every problem and exits 1. " +
 			"It never changes the file.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

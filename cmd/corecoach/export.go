@@ -16,7 +16,7 @@ func newExportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the whole history as a history document (JSON)",
-		Long: "export writes every session as a corecoach history document (format version 1):\n" +
+		Long: "export writes every session as a corecoach history document (format version 1): " +
 			"to standard output, or with -o to FILE, which is replaced whole or not at all.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -42,10 +42,10 @@ func newImportCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
 		Short: "Merge a history document into the database",
-		Long: "import checks the whole history document first, then adds its sessions in one step:\n" +
-			"a session whose id is stored already is left as it is, so importing the same file\n" +
-			"twice adds nothing; when the stored one differs, the conflict and the fields that\n" +
-			"differ are named on standard error (the exit code is still 0). A document with any\n" +
+		Long: "import checks the whole history document first, then adds its sessions in one step: " +
+			"a session whose id is stored already is left as it is, so importing the same file " +
+			"twice adds nothing; when the stored one differs, the conflict and the fields that " +
+			"differ are named on standard error (the exit code is still 0). A document with any " +
 			"problem adds nothing.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

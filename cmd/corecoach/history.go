@@ -22,9 +22,9 @@ func newHistoryCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "Past sessions, newest first",
-		Long: "history lists past sessions, newest first: date and time where the session started,\n" +
-			"routine, status, minutes, pain before and after, and the note.\n" +
-			"--json prints the session objects of the history format; --csv one row per session\n" +
+		Long: "history lists past sessions, newest first: date and time where the session started, " +
+			"routine, status, minutes, pain before and after, and the note.\n\n" +
+			"--json prints the session objects of the history format; --csv one row per session " +
 			"(with --per-exercise, one row per exercise of each session) for a spreadsheet.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -40,8 +40,8 @@ func newRunCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run [ROUTINE]",
 		Short: "Start a session at once",
-		Long: "Start a session at once: a pain check, then the routine, step by step.\n" +
-			"ROUTINE is a built-in id, the id of an added routine, or a routine file.\n" +
+		Long: "Start a session at once: a pain check, then the routine, step by step. " +
+			"ROUTINE is a built-in id, the id of an added routine, or a routine file. " +
 			"Without it, the routine used last, else " + routines.DefaultRoutine + ".",
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {

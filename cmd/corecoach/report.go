@@ -15,13 +15,13 @@ func newReportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "A report for the therapist: adherence, pain, exercises, notes",
-		Long: "report writes a report for the therapist over a period ending today: sessions done\n" +
-			"against scheduled days, pain before and after each session (a chart in HTML, a table\n" +
-			"in both), next-day check-ins flagged when pain rose, per-exercise completion and\n" +
-			"exercises flagged as hurting, the client's notes, and the routines followed with the\n" +
-			"content hash of each version.\n" +
-			"The period starts at --since DATE, else " + fmt.Sprint(report.Weeks) + " weeks before today; never before the first\n" +
-			"session. Markdown by default; with -o FILE.html and no --format, HTML.",
+		Long: "report writes a report for the therapist over a period ending today: sessions done " +
+			"against scheduled days, pain before and after each session (a chart in HTML, a table " +
+			"in both), next-day check-ins flagged when pain rose, per-exercise completion and " +
+			"exercises flagged as hurting, the client's notes, and the routines followed with the " +
+			"content hash of each version.\n\n" +
+			"The period starts at --since DATE, else " + fmt.Sprint(report.Weeks) + " weeks before today; never before the first " +
+			"session. Markdown by default; without --format, an -o name ending in .html or .htm gives HTML.",
 		Example: "  corecoach report --format html -o report.html\n  corecoach report --since 2026-09-01",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -16,7 +16,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes of the contract.
+// Exit codes, as docs/using-corecoach.md lists them.
 const (
 	exitOK      = 0
 	exitFailure = 1
@@ -194,8 +194,8 @@ func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "corecoach",
 		Short: "A terminal coach for daily core exercise and back care",
-		Long: "corecoach steps you through timed core routines (planks, bridges, bird dogs, stretches),\n" +
-			"checks your pain before and after, and keeps your history, streaks and pain trend\n" +
+		Long: "corecoach steps you through timed core routines (planks, bridges, bird dogs, stretches), " +
+			"checks your pain before and after, and keeps your history, streaks and pain trend " +
 			"in one private local file. Run it with no command to open the home screen.",
 		Args:          groupArgs,
 		SilenceUsage:  true,
@@ -263,6 +263,7 @@ func newApp(stdout, stderr io.Writer) *app {
 // run executes the command line with a's streams, environment and clock.
 func (a *app) run(args []string) int {
 	root := newRootCmd(a)
+	fitHelp(root, helpWidth(a.stdout, a.getenv))
 	root.SetArgs(args)
 	ver, commit := version()
 	err := fang.Execute(context.Background(), root,

@@ -58,7 +58,7 @@ func newRoutineValidateCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check routine files and report every problem",
-		Long: "Check routine files. Prints FILE: ok for each valid file; every problem goes to\n" +
+		Long: "Check routine files. Prints FILE: ok for each valid file; every problem goes to " +
 			"standard error as FILE:LINE:COL: message. Exits 1 when any file is invalid.",
 		Example: "  corecoach routine validate lower-back.yaml week2.yaml",
 		Args:    minimumArgs(1),
@@ -94,7 +94,7 @@ func newRoutineShowCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ROUTINE",
 		Short: "Show a routine's exercises, dosage, cues and total time",
-		Long: "Show each exercise of a routine with its dosage (sets, reps, hold, sides, rest) and cues,\n" +
+		Long: "Show each exercise of a routine with its dosage (sets, reps, hold, sides, rest) and cues, " +
 			"and the total time. ROUTINE is a built-in id, the id of an added routine, or a routine file.",
 		Example: "  corecoach routine show core-basics\n  corecoach routine show lower-back.yaml",
 		Args:    exactArgs(1),
@@ -197,8 +197,8 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "add FILE",
 		Short: "Validate a routine file and add it to your library",
-		Long: "Validate a routine file and store it, with its content hash, in the database, so that\n" +
-			"it can be run and shown by its id. Adding a file with the id of an added routine\n" +
+		Long: "Validate a routine file and store it, with its content hash, in the database, so that " +
+			"it can be run and shown by its id. Adding a file with the id of an added routine " +
 			"replaces it; the ids of built-in routines are taken.",
 		Example: "  corecoach routine add lower-back.yaml\n  corecoach run lower-back",
 		Args:    exactArgs(1),

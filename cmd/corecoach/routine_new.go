@@ -11,8 +11,8 @@ func newRoutineNewCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new",
 		Short: "Write a commented template routine file",
-		Long: "Write a commented template routine that validates as it is: a starting point for\n" +
-			"your own routine. It goes to standard output, or with -o to a new file\n" +
+		Long: "Write a commented template routine that validates as it is: a starting point for " +
+			"your own routine. It goes to standard output, or with -o to a new file " +
 			"(an existing file is never overwritten).",
 		Example: "  corecoach routine new -o lower-back.yaml",
 		Args:    noArgs,

@@ -13,10 +13,10 @@ func newRoutinePrintCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "print ROUTINE",
 		Short: "Print a handout of a routine for a client",
-		Long: "Print a handout of a routine: the days, the therapist's notes, each exercise with its\n" +
-			"dosage and cues, the total time, and the warning signs that mean stop and seek care.\n" +
-			"ROUTINE is a built-in id, the id of an added routine, or a routine file.\n" +
-			"Markdown by default; with -o FILE.html and no --format, HTML.",
+		Long: "Print a handout of a routine: the days, the therapist's notes, each exercise with its " +
+			"dosage and cues, the total time, and the warning signs that mean stop and seek care. " +
+			"ROUTINE is a built-in id, the id of an added routine, or a routine file.\n\n" +
+			"Markdown by default; without --format, an -o name ending in .html or .htm gives HTML.",
 		Example: "  corecoach routine print lower-back.yaml --format html -o handout.html",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -19,11 +19,13 @@ func newStatsCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Streaks, adherence and pain trend",
-		Long: "stats shows the current and longest streak, sessions done, adherence to the routine's\n" +
-			"schedule over the last 28 days and the average pain before and after sessions over the\n" +
-			"last 7 days, as of DATE (default today). A day counts when it has a completed session;\n" +
-			"days off the routine's schedule are rest days; today never breaks a streak.\n" +
-			"--json prints one object with the fields of contract section 4.",
+		Long: "stats shows the current and longest streak, sessions done, adherence to the routine's " +
+			"schedule over the last 28 days and the average pain before and after sessions over the " +
+			"last 7 days, as of DATE (default today). A day counts when it has a completed session; " +
+			"days off the routine's schedule are rest days; today never breaks a streak.\n\n" +
+			"--json prints one object for scripts: as_of, current_streak_days, longest_streak_days, " +
+			"sessions_total, sessions_completed, adherence_last_28, pain_before_avg_last_7, " +
+			"pain_after_avg_last_7 and more, each described in docs/stats-and-report.md.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			asOf, err := dateFlag("--as-of", asOfFlag, storage.DateOf(a.now()))
