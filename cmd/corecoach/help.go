@@ -65,7 +65,8 @@ const (
 	helpLongPad  = 2   // fang's indent of the long description
 	helpMinSpace = 10  // fang's narrowest column of flag and command names
 	helpMinText  = 20  // never wrap descriptions narrower than this
-	// fangWidth is how fang can be told the width; it reads it once.
+	// fangWidth is how fang can be told the width (the variable its own
+	// tests use); it reads it once, at the first help it renders.
 	fangWidth = "__FANG_TEST_WIDTH"
 )
 
@@ -90,9 +91,7 @@ func helpWidth(stdout io.Writer, getenv func(string) string) int {
 // any list they appear in. Long texts are paragraphs without hard line
 // breaks, so that fang can wrap them.
 func fitHelp(root *cobra.Command, width int) {
-	if os.Getenv(fangWidth) == "" {
-		os.Setenv(fangWidth, strconv.Itoa(width))
-	}
+	os.Setenv(fangWidth, strconv.Itoa(width))
 	root.InitDefaultHelpCmd()
 	nameColumn := map[*pflag.Flag]int{}
 	var walk func(c *cobra.Command)
