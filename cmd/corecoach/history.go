@@ -127,7 +127,7 @@ func writeHistoryTable(w io.Writer, sessions []storage.Session, empty string) er
 	rows := [][]string{{"DATE", "ROUTINE", "STATUS", "MIN", "PAIN", "NOTE"}}
 	for _, s := range sessions {
 		rows = append(rows, []string{storage.LocalStart(s).Format("2006-01-02 15:04"), oneLine(routineLabel(s), 30), s.Status,
-			fmt.Sprintf("%.0f", minutes(s)), routines.ScoreText(s.PainBefore) + " → " + routines.ScoreText(s.PainAfter), oneLine(s.Note, 40)})
+			text.Round(minutes(s), 0), routines.ScoreText(s.PainBefore) + " → " + routines.ScoreText(s.PainAfter), oneLine(s.Note, 40)})
 	}
 	return text.WriteTable(w, rows)
 }
@@ -155,7 +155,7 @@ func sessionCells(s storage.Session) []string {
 		ended = s.EndedAt.Format(time.RFC3339)
 	}
 	return []string{cell(s.ID), storage.SessionDay(s), s.StartedAt.Format(time.RFC3339), ended, cell(s.Zone),
-		cell(s.Routine.ID), cell(s.Routine.Name), cell(s.Status), strconv.FormatFloat(minutes(s), 'f', 1, 64),
+		cell(s.Routine.ID), cell(s.Routine.Name), cell(s.Status), text.Round(minutes(s), 1),
 		csvPain(s.PainBefore), csvPain(s.PainAfter)}
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"corecoach/storage"
 )
@@ -126,5 +127,24 @@ func TestStoreErrorsNameTheFile(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(bad); string(data) != "my notes\n" {
 		t.Error("the file was changed")
+	}
+}
+
+// Minutes round as people round: 2 min 30 s is 3 in the table, 2.5 in
+// CSV; 2 min 15 s is 2 and 2.3 (fmt would give 2 and 2.2).
+func TestHistoryMinutesRoundHalfUp(t *testing.T) {
+	start := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *time.Time { e := start.Add(d); return &e }
+	db := seedDB(t, []storage.Session{
+		{ID: "01H", StartedAt: start, EndedAt: at(150 * time.Second), Status: storage.StatusCompleted, Zone: "UTC"},
+		{ID: "01G", StartedAt: start.Add(-24 * time.Hour), EndedAt: at(135*time.Second - 24*time.Hour), Status: storage.StatusCompleted, Zone: "UTC"},
+	})
+	r := runCmd("--db", db, "history")
+	if !strings.Contains(r.stdout, "completed  3 ") || !strings.Contains(r.stdout, "completed  2 ") {
+		t.Errorf("table minutes not rounded half up:\n%s", r.stdout)
+	}
+	r = runCmd("--db", db, "history", "--csv")
+	if !strings.Contains(r.stdout, ",completed,2.5,") || !strings.Contains(r.stdout, ",completed,2.3,") {
+		t.Errorf("CSV minutes not rounded half up:\n%s", r.stdout)
 	}
 }

@@ -7,6 +7,7 @@ package text
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -27,9 +28,23 @@ func Count(n int, noun string) string {
 	return fmt.Sprintf("%d %s", n, Noun(n, noun))
 }
 
+// Round shows v with the given number of decimals, halves rounded away
+// from zero as people round (2.5 minutes is "3"), not to even as fmt does.
+// Every rounded number corecoach shows goes through it.
+func Round(v float64, decimals int) string {
+	scale := math.Pow(10, float64(decimals))
+	// The product can land a hair under the half it stands for
+	// (1.005*100 = 100.49999...): a tolerance far below any shown digit.
+	r := math.Copysign(math.Floor(math.Abs(v)*scale+0.5+1e-9), v) / scale
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	return strconv.FormatFloat(r, 'f', decimals, 64)
+}
+
 // Percent shows a fraction as a whole percentage, halves rounded up: "67%".
 func Percent(f float64) string {
-	return fmt.Sprintf("%.0f%%", math.Floor(f*100+0.5))
+	return Round(f*100, 0) + "%"
 }
 
 // Average shows a mean score to one decimal, or None when there is none.
@@ -37,7 +52,7 @@ func Average(p *float64) string {
 	if p == nil {
 		return None
 	}
-	return fmt.Sprintf("%.1f", *p)
+	return Round(*p, 1)
 }
 
 // OneLine joins the lines and runs of spaces of s into single spaces.

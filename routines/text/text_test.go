@@ -131,3 +131,21 @@ func TestWriteTable(t *testing.T) {
 		t.Errorf("WriteTable:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// Halves round away from zero, as people round; fmt would round 2.5 and
+// 0.25 to even.
+func TestRound(t *testing.T) {
+	tests := []struct {
+		v        float64
+		decimals int
+		want     string
+	}{
+		{2.5, 0, "3"}, {3.5, 0, "4"}, {2.4999, 0, "2"}, {0.25, 1, "0.3"}, {3.25, 1, "3.3"},
+		{1.005, 2, "1.01"}, {150.0 / 60, 0, "3"}, {0, 1, "0.0"}, {-0.04, 1, "0.0"}, {-2.5, 0, "-3"},
+	}
+	for _, tt := range tests {
+		if got := Round(tt.v, tt.decimals); got != tt.want {
+			t.Errorf("Round(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.want)
+		}
+	}
+}
