@@ -192,7 +192,7 @@ func (s *progressScreen) painSection() []string {
 	var out []string
 	out = append(out, wrap(fmt.Sprintf("Last 7 days: before %s (was %s) · after %s (was %s)",
 		text.Average(x.PainBeforeAvgLast7), text.Average(x.PainBeforeAvgPrev7), text.Average(x.PainAfterAvgLast7), text.Average(x.PainAfterAvgPrev7)), w)...)
-	out = append(out, wrap(st.Faint.Render("Line: 7-day average · dots: each day"), w)...)
+	out = append(out, wrap(st.Faint.Render("Line: 7-day average · "+dotGlyph+": each day"), w)...)
 	if !compact(s.w, s.h) {
 		out = append(out, "")
 	}
@@ -261,8 +261,25 @@ func (s *progressScreen) exerciseSection() []string {
 	return out
 }
 
+// view is the header over the section. A section taller than the window
+// says so on its first or last row, which it gives up for the marker: the
+// footer may have no room for the scroll keys, and nothing may be hidden
+// without a word (each row shows unmarked at some scroll position).
 func (s *progressScreen) view() string {
-	return s.header() + "\n" + s.vp.View()
+	body := s.vp.View()
+	if s.scrolls() {
+		lines := strings.Split(body, "\n")
+		if n := len(lines); n >= 3 {
+			if !s.vp.AtTop() {
+				lines[0] = s.c.styles.Faint.Render("↑ more above (k)")
+			}
+			if !s.vp.AtBottom() {
+				lines[n-1] = s.c.styles.Faint.Render("↓ more below (j)")
+			}
+		}
+		body = strings.Join(lines, "\n")
+	}
+	return s.header() + "\n" + body
 }
 
 // scrolls reports whether the section is taller than the room for it.

@@ -8,10 +8,14 @@ import (
 	"corecoach/storage/progress"
 )
 
-// The pain charts are drawn in braille: each character cell holds 2×4
-// dots, so a chart of w columns and h rows has 2w days across and 4h
-// levels up. The moving average is a joined line, each day's score a lone
-// dot; where both share a cell the line's style wins.
+// The pain charts draw the moving average as a braille line: each
+// character cell holds 2×4 dots, so a chart of w columns and h rows has 2w
+// days across and 4h levels up. Each day's score is a dotGlyph in its cell,
+// a different shape from the line's, so the two differ without colour too;
+// where both share a cell the line wins.
+
+// dotGlyph marks a cell holding a day's score.
+const dotGlyph = "•"
 
 const axisWidth = 3 // "10┤"
 
@@ -81,9 +85,9 @@ func (b *braille) line(x0, y0, x1, y1 int) {
 
 func (b *braille) at(col, row int) uint8 { return b.cells[row*b.w+col] }
 
-// plotSeries draws values (nil where there is none) over w×h cells: as
-// dots, or as a line broken only where a value is missing.
-func plotSeries(values []*float64, w, h int, joined bool) *braille {
+// plotSeries draws values (nil where there is none) over w×h cells as a
+// line, broken only where a value is missing.
+func plotSeries(values []*float64, w, h int) *braille {
 	b := newBraille(w, h)
 	px, py, have := 0, 0, false
 	for i, v := range values {
@@ -92,7 +96,7 @@ func plotSeries(values []*float64, w, h int, joined bool) *braille {
 			continue
 		}
 		x, y := dotX(i, len(values), w), dotY(*v, h)
-		if joined && have {
+		if have {
 			b.line(px, py, x, y)
 		} else {
 			b.set(x, y)
@@ -100,6 +104,17 @@ func plotSeries(values []*float64, w, h int, joined bool) *braille {
 		px, py, have = x, y, true
 	}
 	return b
+}
+
+// dayCells marks the cells of a w×h chart that hold a day's score.
+func dayCells(values []*float64, w, h int) []bool {
+	cells := make([]bool, w*h)
+	for i, v := range values {
+		if v != nil {
+			cells[(h-1-dotY(*v, h)/4)*w+dotX(i, len(values), w)/2] = true
+		}
+	}
+	return cells
 }
 
 // minChartDays keeps a short history from being stretched across the width.
@@ -133,7 +148,7 @@ func painChart(st Styles, days []progress.PainDay, after bool, w, h int) []strin
 		}
 	}
 	pw := max(1, w-axisWidth)
-	dots, line := plotSeries(daily, pw, h, false), plotSeries(avg, pw, h, true)
+	dots, line := dayCells(daily, pw, h), plotSeries(avg, pw, h)
 	labels := map[int]string{}
 	for _, v := range []float64{0, 5, maxPain} {
 		labels[h-1-dotY(v, h)/4] = fmt.Sprintf("%2.0f┤", v)
@@ -147,12 +162,11 @@ func painChart(st Styles, days []progress.PainDay, after bool, w, h int) []strin
 			b.WriteString(st.Faint.Render("  │"))
 		}
 		for col := range pw {
-			d, l := dots.at(col, row), line.at(col, row)
-			switch {
+			switch l := line.at(col, row); {
 			case l != 0:
-				b.WriteString(st.BarFull.Render(string(rune(0x2800 + int(d|l)))))
-			case d != 0:
-				b.WriteString(st.Faint.Render(string(rune(0x2800 + int(d)))))
+				b.WriteString(st.BarFull.Render(string(rune(0x2800 + int(l)))))
+			case dots[row*pw+col]:
+				b.WriteString(st.Faint.Render(dotGlyph))
 			default:
 				b.WriteByte(' ')
 			}

@@ -356,12 +356,12 @@ func TestPlotSeries(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	// Three days over one cell column pair: 0 at the left bottom, 10 at
 	// the right top, a gap between.
-	b := plotSeries([]*float64{f(0), nil, f(10)}, 2, 1, true)
+	b := plotSeries([]*float64{f(0), nil, f(10)}, 2, 1)
 	if got := string(rune(0x2800+int(b.at(0, 0)))) + string(rune(0x2800+int(b.at(1, 0)))); got != "⡀⠈" {
 		t.Errorf("gap plot = %q", got)
 	}
 	// Joined without a gap: every dot column has a dot.
-	b = plotSeries([]*float64{f(0), f(10)}, 2, 1, true)
+	b = plotSeries([]*float64{f(0), f(10)}, 2, 1)
 	for col := range 2 {
 		if b.at(col, 0) == 0 {
 			t.Errorf("column %d of a joined line is empty", col)
