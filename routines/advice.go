@@ -244,7 +244,7 @@ func (a Advice) Why() string {
 		why = append(why, fmt.Sprintf("above the limit of %d", a.Rules.Limit))
 	}
 	if a.When == NextDay && a.Kind == AdviceMention && a.HasBefore {
-		why = append(why, fmt.Sprintf("%d before, no rise of %d", a.Before, a.Rules.Rise))
+		why = append(why, fmt.Sprintf("no rise of %d or more", a.Rules.Rise))
 	}
 	return strings.Join(why, ", ")
 }

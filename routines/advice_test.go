@@ -32,15 +32,15 @@ func TestCheckinAdvice(t *testing.T) {
 		{"steady pain above the limit", 6, ip(6), rules52, AdviceMention,
 			"Your pain today is 6, above your limit of 5. Mention it to your therapist. It is no higher than before your last session (6): steady pain is no reason to ease off.",
 			"Pain today 6, above your limit of 5. Mention it to your therapist.",
-			"next-day pain 6, above the limit of 5, 6 before, no rise of 2"},
+			"next-day pain 6, above the limit of 5, no rise of 2 or more"},
 		{"lower than before, above the limit", 7, ip(9), rules52, AdviceMention,
 			"Your pain today is 7, above your limit of 5. Mention it to your therapist. It is no higher than before your last session (9): steady pain is no reason to ease off.",
 			"Pain today 7, above your limit of 5. Mention it to your therapist.",
-			"next-day pain 7, above the limit of 5, 9 before, no rise of 2"},
+			"next-day pain 7, above the limit of 5, no rise of 2 or more"},
 		{"a rise short of the rule", 6, ip(5), rules52, AdviceMention,
 			"Your pain today is 6, above your limit of 5. Mention it to your therapist. It is 1 point above your pain before your last session (5), less than the rise of 2 that means easing off.",
 			"Pain today 6, above your limit of 5. Mention it to your therapist.",
-			"next-day pain 6, above the limit of 5, 5 before, no rise of 2"},
+			"next-day pain 6, above the limit of 5, no rise of 2 or more"},
 		{"above the limit, before skipped", 6, nil, rules52, AdviceMention,
 			"Your pain today is 6, above your limit of 5. Mention it to your therapist.",
 			"Pain today 6, above your limit of 5. Mention it to your therapist.",
@@ -286,6 +286,8 @@ func TestPainRulesOf(t *testing.T) {
 	}{
 		{"unknown routine", nil, PainRules{5, 2}},
 		{"no pain key", mustParse(t, head), PainRules{5, 2}},
+		{"limit 0", mustParse(t, head+"pain:\n  limit: 0\n"), PainRules{0, 2}},
+		{"pain without limit", mustParse(t, head+"pain: {}\n"), PainRules{5, 2}},
 		{"limit only", mustParse(t, head+"pain:\n  limit: 6\n"), PainRules{6, 2}},
 		{"rise 3", mustParse(t, head+"pain:\n  limit: 4\n  rise: 3\n"), PainRules{4, 3}},
 		{"rise 1", mustParse(t, head+"pain: {rise: 1}\n"), PainRules{5, 1}},
@@ -294,6 +296,11 @@ func TestPainRulesOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := PainRulesOf(tt.r); got != tt.want {
 			t.Errorf("%s: PainRulesOf = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+	for _, r := range Builtins() {
+		if got := PainRulesOf(r); got != PainRulesOf(nil) {
+			t.Errorf("built-in %s: pain rules %+v, want the defaults %+v", r.ID, got, PainRulesOf(nil))
 		}
 	}
 	for _, bad := range []string{"pain: {rise: 0}\n", "pain: {rise: 11}\n", "pain: {rise: two}\n"} {

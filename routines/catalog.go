@@ -131,13 +131,6 @@ func (c *Catalog) Schedule(id string) []time.Weekday {
 	return nil
 }
 
-// PainLimit is the routine's pain limit by PainLimitOf, and false when the
-// routine is unknown (the limit is then DefaultPainLimit).
-func (c *Catalog) PainLimit(id string) (int, bool) {
-	r, ok := c.Lookup(id)
-	return PainLimitOf(r), ok
-}
-
 // PainRules are the routine's pain rules by PainRulesOf, and false when the
 // routine is unknown (the rules are then the defaults).
 func (c *Catalog) PainRules(id string) (PainRules, bool) {

@@ -56,9 +56,6 @@ func TestCatalogLookup(t *testing.T) {
 			if got := c.Schedule(tt.id); !slices.Equal(got, tt.schedule) {
 				t.Errorf("Schedule(%q) = %v, want %v", tt.id, got, tt.schedule)
 			}
-			if got, known := c.PainLimit(tt.id); got != tt.limit || known != tt.limitKnown {
-				t.Errorf("PainLimit(%q) = %d, %v; want %d, %v", tt.id, got, known, tt.limit, tt.limitKnown)
-			}
 			wantRules := PainRules{Limit: tt.limit, Rise: DefaultPainRise}
 			if tt.id == "my-back" {
 				wantRules.Rise = 3
@@ -164,8 +161,8 @@ func TestCatalogOf(t *testing.T) {
 			if got := c.Schedule(tt.id); !slices.Equal(got, tt.schedule) {
 				t.Errorf("Schedule(%q) = %v, want %v", tt.id, got, tt.schedule)
 			}
-			if got, known := c.PainLimit(tt.id); got != tt.limit || known != tt.ok {
-				t.Errorf("PainLimit(%q) = %d, %v; want %d, %v", tt.id, got, known, tt.limit, tt.ok)
+			if got, known := c.PainRules(tt.id); got.Limit != tt.limit || known != tt.ok {
+				t.Errorf("PainRules(%q) = %+v, %v; want limit %d, %v", tt.id, got, known, tt.limit, tt.ok)
 			}
 		})
 	}
@@ -189,7 +186,7 @@ func TestCatalogConcurrent(t *testing.T) {
 		wg.Go(func() {
 			c.Lookup("my-back")
 			c.Schedule("my-back")
-			c.PainLimit("core-basics")
+			c.PainRules("core-basics")
 			c.All()
 		})
 	}
@@ -204,8 +201,8 @@ func TestNilCatalog(t *testing.T) {
 	if s := c.Schedule("core-basics"); s != nil {
 		t.Errorf("Schedule = %v", s)
 	}
-	if l, ok := c.PainLimit("core-basics"); l != DefaultPainLimit || ok {
-		t.Errorf("PainLimit = %d, %v", l, ok)
+	if r, ok := c.PainRules("core-basics"); r != PainRulesOf(nil) || ok {
+		t.Errorf("PainRules = %+v, %v", r, ok)
 	}
 	if r, ok, err := c.Added("x"); r != nil || ok || err != nil {
 		t.Errorf("Added = %v, %v, %v", r, ok, err)

@@ -35,19 +35,31 @@ func (s *homeScreen) gotCheckin(msg checkinLoadedMsg) tea.Cmd {
 	return nil
 }
 
-// checkinNote is the home screen's word on today's check-in: plain advice
-// when pain is up, a short acknowledgement otherwise. It ends with a blank
-// line, or is empty.
+// checkinNote is the home screen's word on today's check-in: the advice on
+// it (routines.CheckinAdvice), marked as a warning when it is to ease off,
+// or a short acknowledgement. It ends with a blank line, or is empty.
 func (s *homeScreen) checkinNote() string {
 	st := s.c.styles
 	cs := s.checkin
 	w := max(s.w, 10)
+	a := cs.Advice()
 	var lines []string
 	switch {
 	case cs.err != nil:
 		lines = wrap("Check-in unavailable: "+cs.err.Error(), w)
-	case cs.EaseOff().Flagged():
-		for _, l := range wrap(easeOffText(cs, compact(s.w, s.h)), w) {
+	case a.Warns():
+		msg := a.Text()
+		if compact(s.w, s.h) {
+			msg = a.Short()
+		}
+		if a.Kind != routines.AdviceEaseOff {
+			lines = wrap(msg, w) // steady pain is no warning
+			break
+		}
+		if !compact(s.w, s.h) {
+			msg += " If it keeps getting worse, press ! for the safety notes."
+		}
+		for _, l := range wrap("! "+msg, w) {
 			lines = append(lines, st.Warn.Render(l))
 		}
 	case cs.Today != nil && !compact(s.w, s.h):
@@ -56,30 +68,6 @@ func (s *homeScreen) checkinNote() string {
 		return ""
 	}
 	return strings.Join(lines, "\n") + "\n\n"
-}
-
-// easeOffText says plainly what to do when pain is up the next day. It
-// names no cause: that is for the therapist.
-func easeOffText(cs checkinState, short bool) string {
-	p, e := cs.Today.Pain, cs.EaseOff()
-	var why []string
-	if e.AboveLimit {
-		why = append(why, fmt.Sprintf("above your limit of %d", cs.Limit))
-	}
-	if b := cs.Session.PainBefore; e.Rise > 0 && short {
-		why = append(why, fmt.Sprintf("up from %d", *b))
-	} else if e.Rise > 0 {
-		why = append(why, fmt.Sprintf("up from %d before your last session", *b))
-	}
-	if len(why) == 0 {
-		why = append(why, "the top of the scale")
-	}
-	if short {
-		return fmt.Sprintf("! Pain today %d: %s. Ease off next time and tell your therapist.", p, strings.Join(why, ", "))
-	}
-	return fmt.Sprintf("! Your pain today is %d, %s. Ease off next time: do fewer sets or the easier variant, "+
-		"and tell your therapist how it has been. If it keeps getting worse, press ! for the safety notes.",
-		p, strings.Join(why, " and "))
 }
 
 // checkinScreen asks for today's pain. The score keys and the scale are the

@@ -144,30 +144,38 @@ func TestCheckinNotAsked(t *testing.T) {
 	})
 }
 
-func TestCheckinEaseOff(t *testing.T) {
+// TestCheckinAdviceOnHome: the home screen shows the advice of
+// routines.CheckinAdvice after a check-in: "ease off" only for a rise of
+// pain.rise over the pain before the session, or a 10; "mention it" above
+// the limit without one; nothing within it.
+func TestCheckinAdviceOnHome(t *testing.T) {
 	tests := []struct {
-		before *int
-		pain   int
-		limit  int
-		want   string // "" when there is no advice
+		before      *int
+		pain        int
+		limit, rise int
+		want        string // "" when there is no advice
+		easeOff     bool
 	}{
-		{ptr(3), 5, 5, "Your pain today is 5, up from 3 before your last session. Ease off next time"},
-		{ptr(3), 4, 5, ""},
-		{ptr(3), 3, 5, ""},
-		{ptr(6), 2, 5, ""},
-		{nil, 6, 5, "Your pain today is 6, above your limit of 5. Ease off"},
-		{nil, 5, 5, ""},
-		{ptr(2), 7, 6, "Your pain today is 7, above your limit of 6 and up from 2 before your last session."},
-		{ptr(9), 9, 8, "above your limit of 8."},
-		{ptr(8), 10, 10, "Your pain today is 10, up from 8"},
-		{ptr(9), 10, 10, "Your pain today is 10, the top of the scale. Ease off"}, // never fine
-		{nil, 1, 0, "Your pain today is 1, above your limit of 0. Ease off"},      // a limit of 0 is a limit
-		{ptr(0), 0, 0, ""},
+		{ptr(3), 5, 5, 2, "! Your pain today is 5, 2 points above your pain before your last session (3). Ease off next time", true},
+		{ptr(3), 5, 5, 3, "", false}, // a rise of 2 where the routine asks for 3
+		{ptr(3), 6, 5, 3, "! Your pain today is 6, 3 points above your pain before your last session (3) and above your limit of 5. Ease off", true},
+		{ptr(3), 4, 5, 2, "", false},
+		{ptr(3), 3, 5, 2, "", false},
+		{ptr(6), 2, 5, 2, "", false},
+		{nil, 6, 5, 2, "Your pain today is 6, above your limit of 5. Mention it to your therapist.", false},
+		{ptr(6), 6, 5, 2, "Your pain today is 6, above your limit of 5. Mention it to your therapist. It is no higher than before your last session (6): steady pain is no reason to ease off.", false},
+		{nil, 5, 5, 2, "", false},
+		{ptr(2), 7, 6, 2, "! Your pain today is 7, 5 points above your pain before your last session (2) and above your limit of 6.", true},
+		{ptr(9), 9, 8, 2, "Your pain today is 9, above your limit of 8. Mention it to your therapist.", false},
+		{ptr(8), 10, 10, 2, "! Your pain today is 10, the top of the scale and 2 points above", true},
+		{ptr(9), 10, 10, 2, "! Your pain today is 10, the top of the scale. Ease off", true}, // never fine
+		{nil, 1, 0, 2, "Your pain today is 1, above your limit of 0. Mention it", false},     // a limit of 0 is a limit
+		{ptr(0), 0, 0, 2, "", false},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s-%d-limit%d", routines.ScoreText(tt.before), tt.pain, tt.limit), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s-%d-limit%d-rise%d", routines.ScoreText(tt.before), tt.pain, tt.limit, tt.rise), func(t *testing.T) {
 			r := testRoutine()
-			r.PainLimit = tt.limit
+			r.PainLimit, r.PainRise = tt.limit, tt.rise
 			st := newStore(t)
 			seed(t, st, []storage.Session{pastSession(1, tt.before)})
 			h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Catalog: routines.CatalogOf(r)}, 100, 30)
@@ -181,23 +189,26 @@ func TestCheckinEaseOff(t *testing.T) {
 			h.wantScreen("home")
 			v := strings.Join(strings.Fields(h.view()), " ")
 			if tt.want == "" {
-				if strings.Contains(v, "Ease off") {
+				if strings.Contains(v, "Ease off") || strings.Contains(v, "Mention it") {
 					t.Errorf("advice shown for pain %d:\n%s", tt.pain, h.view())
 				}
 				return
 			}
-			if !strings.Contains(v, tt.want) || !strings.Contains(v, "tell your therapist") {
+			if !strings.Contains(v, tt.want) || !strings.Contains(v, "therapist") {
 				t.Errorf("home lacks %q:\n%s", tt.want, h.view())
+			}
+			if !tt.easeOff && strings.Contains(v, "Ease off") {
+				t.Errorf("pain %d without a rise of %d told to ease off:\n%s", tt.pain, tt.rise, h.view())
 			}
 			// Still there when home opens again the same day, gone once
 			// another session is done.
 			h.reopenHome()
-			if !strings.Contains(strings.Join(strings.Fields(h.view()), " "), "Ease off") {
+			if !strings.Contains(strings.Join(strings.Fields(h.view()), " "), tt.want) {
 				t.Errorf("advice gone on reopening home:\n%s", h.view())
 			}
 			seed(t, st, []storage.Session{pastSession(0, ptr(2))})
 			h.reopenHome()
-			if strings.Contains(h.view(), "Ease off") {
+			if strings.Contains(h.view(), "Ease off") || strings.Contains(h.view(), "Mention it") {
 				t.Errorf("advice still shown after a new session:\n%s", h.view())
 			}
 		})
@@ -242,15 +253,18 @@ func TestSessionWhen(t *testing.T) {
 func TestCheckinViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		for _, tt := range []struct {
-			name  string
-			setup func(h *harness)
+			name   string
+			before int
+			setup  func(h *harness)
 		}{
-			{"ask", func(h *harness) { h.press("3") }},
-			{"ease-off", func(h *harness) { h.press("6", "enter") }},
-			{"calm", func(h *harness) { h.press("2", "enter") }},
+			{"ask", 3, func(h *harness) { h.press("3") }},
+			{"ease-off", 3, func(h *harness) { h.press("6", "enter") }},
+			{"calm", 3, func(h *harness) { h.press("2", "enter") }},
+			// Usual pain 6, limit 5, no rise: mention it, never ease off.
+			{"steady", 6, func(h *harness) { h.press("6", "enter") }},
 		} {
 			t.Run(fmt.Sprintf("%s-%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
-				h := checkinHarness(t, size[0], size[1], pastSession(1, ptr(3)))
+				h := checkinHarness(t, size[0], size[1], pastSession(1, ptr(tt.before)))
 				tt.setup(h)
 				golden.RequireEqual(t, h.view())
 			})

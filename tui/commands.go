@@ -118,7 +118,7 @@ func loadProgress(c *common) tea.Cmd {
 func loadCheckin(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
-		st, err := progress.ReadCheckin(c.store, c.catalog.PainLimit, storage.DateOf(now))
+		st, err := progress.ReadCheckin(c.store, c.catalog.PainRules, storage.DateOf(now))
 		return checkinLoadedMsg{state: checkinState{CheckinState: st}, err: err}
 	}
 }

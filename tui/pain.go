@@ -59,7 +59,7 @@ func newPainAfter(c *common, r *routines.Routine, rec *record) *painScreen {
 	return s
 }
 
-func (s *painScreen) limit() int { return routines.PainLimitOf(s.routine) }
+func (s *painScreen) limit() int { return routines.PainRulesOf(s.routine).Limit }
 
 func (s *painScreen) setSize(w, h int) { s.w, s.h = w, h }
 

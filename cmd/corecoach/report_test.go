@@ -45,7 +45,7 @@ func TestReportCommand(t *testing.T) {
 			has: []string{
 				"2025-12-13 to 2026-03-06", "- Sessions: 2 (2 completed, 0 stopped early)",
 				"- Adherence: 6% of scheduled days done (2 of 35)", // 12 weeks of mon/wed/fri, the due Friday left out
-				"⚠ Ease off next time: 3 above the pain before that session; above the routine's limit of 5",
+				"⚠ Ease off next time: next-day pain 6, 3 above before, above the limit of 5",
 				`\<script\>x\</script\> \*tight\*`, "⚠ 1×: 2026-03-02", ContentHashOf(mwfRoutine),
 			},
 			not: []string{"2025-10-01", "<script>"},
@@ -142,8 +142,8 @@ func TestReportPainRules(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	for _, want := range []string{
-		"⚠ above limit 0",
-		"| 2026-03-03 |    3 | 2026-03-01 00:30       |              1 | ⚠ Ease off next time: 2 above the pain before that session; above the routine's limit of 0 |",
+		"⚠ pain after 1, above the limit of 0",
+		"| 2026-03-03 |    3 | 2026-03-01 00:30       |              1 | ⚠ Ease off next time: next-day pain 3, 2 above before, above the limit of 0 |",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, stdout.String())

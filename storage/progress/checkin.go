@@ -13,32 +13,32 @@ import (
 
 // CheckinState is how the day's check-in stands.
 type CheckinState struct {
-	Due     bool             // ask now
-	Session storage.Session  // the session it follows up
-	Today   *storage.Checkin // the day's check-in of that session, once given
-	Limit   int              // the pain limit of the session's routine
+	Due     bool               // ask now
+	Session storage.Session    // the session it follows up
+	Today   *storage.Checkin   // the day's check-in of that session, once given
+	Rules   routines.PainRules // the pain rules of the session's routine
 }
 
-// EaseOff says whether, and why, the day's pain calls for going easier next
-// time, by routines.CheckinEaseOff; the zero value until it is given.
-func (cs CheckinState) EaseOff() routines.EaseOff {
+// Advice is the advice on the day's pain by routines.CheckinAdvice; the
+// zero value (routines.AdviceNone) until it is given.
+func (cs CheckinState) Advice() routines.Advice {
 	if cs.Today == nil {
-		return routines.EaseOff{}
+		return routines.Advice{}
 	}
-	return routines.CheckinEaseOff(cs.Today.Pain, cs.Session.PainBefore, cs.Limit)
+	return routines.CheckinAdvice(cs.Today.Pain, cs.Session.PainBefore, cs.Rules)
 }
 
 // ReadCheckin finds whether the last session, one or two days before day,
-// has been followed up on day; painLimit is the routine's limit
-// (routines.Catalog.PainLimit).
-func ReadCheckin(src Source, painLimit func(routineID string) (int, bool), day storage.Date) (CheckinState, error) {
+// has been followed up on day; painRules are the routine's rules
+// (routines.Catalog.PainRules).
+func ReadCheckin(src Source, painRules func(routineID string) (routines.PainRules, bool), day storage.Date) (CheckinState, error) {
 	today := day.String()
 	last, ok, err := src.LastSession()
 	if err != nil || !ok || !storage.FollowsUp(last, day) {
 		return CheckinState{}, err
 	}
-	limit, _ := painLimit(last.Routine.ID)
-	cs := CheckinState{Session: last, Limit: limit}
+	rules, _ := painRules(last.Routine.ID)
+	cs := CheckinState{Session: last, Rules: rules}
 	ci, ok, err := src.Checkin(today)
 	switch {
 	case err != nil:

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"corecoach/routines"
 	"corecoach/storage"
 )
 
@@ -17,7 +18,7 @@ func newStore(t testing.TB) *storage.Store {
 	return st
 }
 
-func noLimits(string) (int, bool) { return 5, false }
+func noLimits(string) (routines.PainRules, bool) { return routines.PainRulesOf(nil), false }
 
 // TestCheckinDueByLocalDay judges "a day after the session" by the
 // session's own calendar day, not its UTC date.

@@ -47,8 +47,8 @@ func TestLoad(t *testing.T) {
 			if in.Stats.AsOf != tt.to {
 				t.Errorf("stats as of %s, want %s", in.Stats.AsOf, tt.to)
 			}
-			if l, known := in.PainLimit("core-basics"); !known || l <= 0 {
-				t.Errorf("pain limit of a built-in: %d, %v", l, known)
+			if r, known := in.PainRules("core-basics"); !known || r.Limit <= 0 || r.Rise <= 0 {
+				t.Errorf("pain rules of a built-in: %+v, %v", r, known)
 			}
 		})
 	}

@@ -49,9 +49,9 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	p("## Next-day check-ins\n\n")
 	t = table{head: []string{"Date", "Pain", "Follows the session of", "Pain before it", "Flag"}, right: []bool{false, true, false, true, false}}
 	for _, c := range r.Checkins {
-		flag := ""
-		if c.EaseOff {
-			flag = "⚠ Ease off next time: " + c.EaseOffWhy
+		flag := c.FlagText()
+		if c.EaseOff() {
+			flag = "⚠ " + flag
 		}
 		t.add(c.Date, fmt.Sprint(c.Pain), cmp.Or(c.Session, text.None), routines.ScoreText(c.Before), flag)
 	}

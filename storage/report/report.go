@@ -6,7 +6,6 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -27,10 +26,10 @@ type Input struct {
 	Stats                        storage.Stats
 	ScheduledDays, CompletedDays int
 	Library                      []storage.RoutineFile
-	// PainLimit gives a routine's pain limit (pain above it is flagged),
-	// and false when the routine is not known: routines.DefaultPainLimit
-	// applies then. A limit of 0 is a limit.
-	PainLimit func(routineID string) (int, bool)
+	// PainRules gives a routine's pain rules (routines.Catalog.PainRules),
+	// and false when the routine is not known: the defaults apply then. A
+	// limit of 0 is a limit.
+	PainRules func(routineID string) (routines.PainRules, bool)
 }
 
 // Report is what both formats show; every text field is already free of
@@ -61,19 +60,33 @@ type PainRow struct {
 	Status        string
 	Before, After *int
 	Limit         int
-	AboveLimit    bool   // pain after the session over the limit, as routines.PainOver has it
-	Flag          string // why, when AboveLimit: "above limit 5", "at the top of the scale"
+	AboveLimit    bool   // pain after the session calls for care, by routines.AfterAdvice
+	Flag          string // why, when AboveLimit: "pain after 6, above the limit of 5"
 }
 
 // CheckinRow is a next-day check-in and how it compares with its session.
 type CheckinRow struct {
-	Date       string
-	Pain       int
-	Session    string // the local start of the session it follows up, "" when unknown
-	Before     *int   // pain before that session
-	Limit      int
-	EaseOff    bool
-	EaseOffWhy string
+	Date    string
+	Pain    int
+	Session string // the local start of the session it follows up, "" when unknown
+	Before  *int   // pain before that session
+	Limit   int
+	// Flag is routines.Advice.Flag: "ease-off", "above-limit" or "";
+	// Why says why, for the therapist (routines.Advice.Why).
+	Flag, Why string
+}
+
+// EaseOff reports whether the check-in calls for easing off.
+func (c CheckinRow) EaseOff() bool { return c.Flag == "ease-off" }
+
+// FlagText is the flag column: "Ease off next time: next-day pain 5, 3
+// above before", the steady case's "next-day pain 6, above the limit of 5,
+// no rise of 2 or more", or "".
+func (c CheckinRow) FlagText() string {
+	if c.EaseOff() {
+		return "Ease off next time: " + c.Why
+	}
+	return c.Why
 }
 
 // ExerciseRow sums one exercise over the period's sessions.
@@ -108,13 +121,13 @@ func Build(in Input) Report {
 	if in.ScheduledDays > 0 {
 		r.Adherence = float64(in.CompletedDays) / float64(in.ScheduledDays)
 	}
-	limit := func(id string) int {
-		if in.PainLimit != nil {
-			if l, ok := in.PainLimit(id); ok {
-				return l
+	rules := func(id string) routines.PainRules {
+		if in.PainRules != nil {
+			if r, ok := in.PainRules(id); ok {
+				return r
 			}
 		}
-		return routines.DefaultPainLimit
+		return routines.PainRulesOf(nil)
 	}
 	sessions := slices.Clone(in.Sessions)
 	slices.SortStableFunc(sessions, func(a, b storage.Session) int { return a.StartedAt.Compare(b.StartedAt) })
@@ -140,12 +153,11 @@ func Build(in Input) Report {
 		row := PainRow{
 			When: when, Date: day, DayFraction: float64(h*3600+m*60+sec) / 86400,
 			Routine: routine, Status: clean(s.Status), Before: s.PainBefore, After: s.PainAfter,
-			Limit: limit(s.Routine.ID),
+			Limit: rules(s.Routine.ID).Limit,
 		}
-		if a := s.PainAfter; a != nil && routines.PainOver(*a, row.Limit) {
-			row.AboveLimit, row.Flag = true, fmt.Sprintf("above limit %d", row.Limit)
-			if *a <= row.Limit {
-				row.Flag = "at the top of the scale"
+		if p := s.PainAfter; p != nil {
+			if a := routines.AfterAdvice(*p, s.PainBefore, rules(s.Routine.ID)); a.Warns() {
+				row.AboveLimit, row.Flag = true, a.Why()
 			}
 		}
 		r.Pain = append(r.Pain, row)
@@ -177,37 +189,30 @@ func Build(in Input) Report {
 	for _, k := range rtOrder {
 		r.Routines = append(r.Routines, *routinesUsed[k])
 	}
-	r.Checkins = checkins(in, byID, limit)
+	r.Checkins = checkins(in, byID, rules)
 	return r
 }
 
 // checkins keeps the period's check-ins, oldest first, each judged by
-// routines.CheckinEaseOff against the session it follows up. A session
-// beyond the check-in window (storage.FollowsUp) is not held against it.
-func checkins(in Input, byID map[string]storage.Session, limit func(string) int) []CheckinRow {
+// routines.CheckinAdvice against the session it follows up, as the home
+// screen judged it. A session beyond the check-in window
+// (storage.FollowsUp) is not held against it.
+func checkins(in Input, byID map[string]storage.Session, rules func(string) routines.PainRules) []CheckinRow {
 	var out []CheckinRow
 	for _, c := range in.Checkins {
 		d, err := storage.ParseDate(c.Date)
 		if err != nil || d < in.From || d > in.To {
 			continue
 		}
-		row := CheckinRow{Date: c.Date, Pain: c.Pain, Limit: routines.DefaultPainLimit}
+		row := CheckinRow{Date: c.Date, Pain: c.Pain}
+		rs := routines.PainRulesOf(nil)
 		if s, ok := byID[c.SessionID]; ok && storage.FollowsUp(s, d) {
 			row.Session = storage.LocalStart(s).Format("2006-01-02 15:04")
 			row.Before = s.PainBefore
-			row.Limit = limit(s.Routine.ID)
+			rs = rules(s.Routine.ID)
 		}
-		e := routines.CheckinEaseOff(c.Pain, row.Before, row.Limit)
-		var why []string
-		if e.Rise > 0 {
-			why = append(why, fmt.Sprintf("%d above the pain before that session", e.Rise))
-		}
-		if e.AboveLimit {
-			why = append(why, fmt.Sprintf("above the routine's limit of %d", row.Limit))
-		} else if e.TopOfScale {
-			why = append(why, "at the top of the scale")
-		}
-		row.EaseOff, row.EaseOffWhy = e.Flagged(), strings.Join(why, "; ")
+		a := routines.CheckinAdvice(c.Pain, row.Before, rs)
+		row.Limit, row.Flag, row.Why = rs.Limit, a.Flag(), a.Why()
 		out = append(out, row)
 	}
 	slices.SortStableFunc(out, func(a, b CheckinRow) int { return strings.Compare(a.Date, b.Date) })

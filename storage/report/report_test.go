@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"corecoach/routines"
 	"corecoach/storage"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -74,15 +75,15 @@ func fixture(t testing.TB) Input {
 		Sessions:  ss,
 		Checkins: []storage.Checkin{
 			{Date: "2026-03-03", Pain: 6, SessionID: "s1"}, // 2 above the pain before
-			{Date: "2026-03-04", Pain: 6, SessionID: "s2"}, // above the limit of 5
+			{Date: "2026-03-04", Pain: 6, SessionID: "s2"}, // above the limit of 5, 1 above before: no ease off
 			{Date: "2026-03-06", Pain: 2, SessionID: "s3"},
 			{Date: "2026-02-28", Pain: 9, SessionID: "s0"}, // before the period
 		},
 		Stats:         storage.Stats{CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
 		ScheduledDays: 14, CompletedDays: 3,
 		Library: []storage.RoutineFile{{ID: "lower-back", Name: "Lower back", Hash: hashV2, Source: "lower-back.yaml"}},
-		PainLimit: func(id string) (int, bool) {
-			return 5, id == "lower-back" // others not known: the default applies
+		PainRules: func(id string) (routines.PainRules, bool) {
+			return routines.PainRules{Limit: 5, Rise: 2}, id == "lower-back" // others not known: the default applies
 		},
 	}
 }
@@ -100,12 +101,12 @@ func TestBuild(t *testing.T) {
 	}
 	var flags []string
 	for _, c := range r.Checkins {
-		flags = append(flags, c.Date+": "+c.EaseOffWhy)
+		flags = append(flags, c.Date+": "+c.Flag+": "+c.Why)
 	}
 	want := []string{
-		"2026-03-03: 2 above the pain before that session; above the routine's limit of 5",
-		"2026-03-04: above the routine's limit of 5",
-		"2026-03-06: ",
+		"2026-03-03: ease-off: next-day pain 6, 2 above before, above the limit of 5",
+		"2026-03-04: above-limit: next-day pain 6, above the limit of 5, no rise of 2 or more",
+		"2026-03-06: : ",
 	}
 	if strings.Join(flags, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check-in flags:\n%s\nwant:\n%s", strings.Join(flags, "\n"), strings.Join(want, "\n"))
@@ -236,6 +237,7 @@ func FuzzReport(f *testing.F) {
 func TestBuildPainRules(t *testing.T) {
 	zero := storage.RoutineRef{ID: "zero", Name: "No pain at all"}
 	ten := storage.RoutineRef{ID: "ten", Name: "Anything goes"}
+	three := storage.RoutineRef{ID: "three", Name: "Rise of three"}
 	unknown := storage.RoutineRef{ID: "gone", Name: "Deleted"}
 	ex := func(name string) storage.ExerciseResult {
 		return storage.ExerciseResult{ID: "wall-sit", Name: name, SetsPlanned: 1, SetsDone: 1}
@@ -246,15 +248,20 @@ func TestBuildPainRules(t *testing.T) {
 			session(t, "z", "Europe/London", "2026-03-02 09:00", zero, storage.StatusCompleted, ip(0), ip(1), "", ex("Wall sit")),
 			session(t, "t", "Europe/London", "2026-03-04 09:00", ten, storage.StatusCompleted, ip(9), ip(10), "", ex("Wall sit, back flat")),
 			session(t, "u", "Europe/London", "2026-03-06 09:00", unknown, storage.StatusCompleted, ip(1), ip(6), ""),
+			session(t, "r", "Europe/London", "2026-03-08 09:00", three, storage.StatusCompleted, ip(2), ip(2), ""),
+			session(t, "s", "Europe/London", "2026-03-10 09:00", unknown, storage.StatusCompleted, ip(6), ip(5), ""),
 		},
 		Checkins: []storage.Checkin{
 			{Date: "2026-03-03", Pain: 1, SessionID: "z"},  // above a limit of 0
 			{Date: "2026-03-05", Pain: 10, SessionID: "t"}, // the top of the scale, at a limit of 10
 			{Date: "2026-03-07", Pain: 5, SessionID: "u"},  // default limit: not above it, but 4 above before
+			{Date: "2026-03-09", Pain: 4, SessionID: "r"},  // 2 above before, short of a rise of 3
+			{Date: "2026-03-11", Pain: 6, SessionID: "s"},  // steady pain above the limit: mention it, not ease off
 			{Date: "2026-03-20", Pain: 4, SessionID: "u"},  // two weeks on: not judged against that session
 		},
-		PainLimit: func(id string) (int, bool) {
-			return map[string]int{"zero": 0, "ten": 10}[id], id == "zero" || id == "ten"
+		PainRules: func(id string) (routines.PainRules, bool) {
+			r, ok := map[string]routines.PainRules{"zero": {Limit: 0, Rise: 2}, "ten": {Limit: 10, Rise: 2}, "three": {Limit: 5, Rise: 3}}[id]
+			return r, ok
 		},
 	}
 	r := Build(in)
@@ -263,19 +270,23 @@ func TestBuildPainRules(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s limit %d: %v %s", p.Routine, p.Limit, p.AboveLimit, p.Flag))
 	}
 	for _, c := range r.Checkins {
-		got = append(got, fmt.Sprintf("%s after %q limit %d: %v %s", c.Date, c.Session, c.Limit, c.EaseOff, c.EaseOffWhy))
+		got = append(got, fmt.Sprintf("%s after %q limit %d: %s: %s", c.Date, c.Session, c.Limit, c.Flag, c.Why))
 	}
 	for _, e := range r.Exercises {
 		got = append(got, fmt.Sprintf("%s ×%d", e.Name, e.Sessions))
 	}
 	want := []string{
-		"No pain at all limit 0: true above limit 0",
-		"Anything goes limit 10: true at the top of the scale",
-		"Deleted limit 5: true above limit 5",
-		`2026-03-03 after "2026-03-02 09:00" limit 0: true above the routine's limit of 0`,
-		`2026-03-05 after "2026-03-04 09:00" limit 10: true at the top of the scale`,
-		`2026-03-07 after "2026-03-06 09:00" limit 5: true 4 above the pain before that session`,
-		`2026-03-20 after "" limit 5: false `,
+		"No pain at all limit 0: true pain after 1, above the limit of 0",
+		"Anything goes limit 10: true pain after 10, the top of the scale",
+		"Deleted limit 5: true pain after 6, above the limit of 5",
+		"Rise of three limit 5: false ",
+		"Deleted limit 5: false ",
+		`2026-03-03 after "2026-03-02 09:00" limit 0: above-limit: next-day pain 1, above the limit of 0, no rise of 2 or more`,
+		`2026-03-05 after "2026-03-04 09:00" limit 10: ease-off: next-day pain 10, the top of the scale`,
+		`2026-03-07 after "2026-03-06 09:00" limit 5: ease-off: next-day pain 5, 4 above before`,
+		`2026-03-09 after "2026-03-08 09:00" limit 5: : `,
+		`2026-03-11 after "2026-03-10 09:00" limit 5: above-limit: next-day pain 6, above the limit of 5, no rise of 2 or more`,
+		`2026-03-20 after "" limit 5: : `,
 		"Wall sit, back flat ×2", // the newest name
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
