@@ -258,10 +258,12 @@ func TestTemplate(t *testing.T) {
 	if !bytes.HasPrefix(first, []byte(modeline)) {
 		t.Fatalf("first line %q does not point editors at the schema", first)
 	}
-	// The schema path is relative to the folder the file is in; the
-	// template's path is right for a file at the top of the repository.
-	if _, err := os.Stat(filepath.Join("..", string(first[len(modeline):]))); err != nil {
-		t.Errorf("schema line: %v", err)
+	// The schema path is relative to the folder the file is in: the
+	// template names a schema saved beside it, wherever that is, and says
+	// how to save it there.
+	if name := string(first[len(modeline):]); name != filepath.Base(schemaPath) ||
+		!bytes.Contains(data, []byte("corecoach routine schema > "+name)) {
+		t.Errorf("schema line %q: want %s, saved beside the file as the template says", first, filepath.Base(schemaPath))
 	}
 	r, err := Parse("my-routine.yaml", data)
 	if err != nil {

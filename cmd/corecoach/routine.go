@@ -24,10 +24,11 @@ func newRoutineCmd(a *app) *cobra.Command {
 		newRoutineValidateCmd(a),
 		newRoutineAddCmd(a),
 	)
-	// Registered here: `routine new` (routine_new.go) and `routine print`
-	// (routine_print.go), one line each.
+	// Registered here: `routine new` (routine_new.go), `routine print`
+	// (routine_print.go) and `routine schema` (routine_schema.go), one line each.
 	cmd.AddCommand(newRoutineNewCmd(a))
 	cmd.AddCommand(newRoutinePrintCmd(a))
+	cmd.AddCommand(newRoutineSchemaCmd(a))
 	sanitizeErrors(cmd)
 	return cmd
 }
