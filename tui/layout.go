@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"corecoach/routines/text"
 )
@@ -69,6 +70,11 @@ func clip(s string, w, h int) string {
 		// grapheme walk for the lines that surely fit.
 		if len(l) > w && text.Width(l) > w {
 			lines[i] = text.Fit(l, w)
+			// Over only by padding (an input box padded as its own
+			// measure has it): cut the padding, with no "…".
+			if text.Width(strings.TrimRight(ansi.Strip(l), " ")) <= w {
+				lines[i] = text.Crop(l, w)
+			}
 		}
 	}
 	return strings.Join(lines, "\n")

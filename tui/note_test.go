@@ -18,7 +18,9 @@ func TestNoteTextPolicy(t *testing.T) {
 	for _, k := range []string{"L", "\u202e", "e", "\u2066", "f", "\u200b", "t", "\x1b", " ", "👩", "\u200d", "⚕", "\u061c"} {
 		h.send(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
 	}
-	if v := h.view(); !strings.Contains(v, "Left 👩\u200d⚕") || strings.ContainsAny(v, "\u202e\u2066\u200b\u061c\x1b") {
+	// The input's padding, cut for the emoji's wider measure, is not
+	// marked as text cut short.
+	if v := h.view(); !strings.Contains(v, "Left 👩\u200d⚕") || strings.ContainsAny(v, "\u202e\u2066\u200b\u061c\x1b…") {
 		t.Errorf("note input shows %q", v)
 	}
 	h.press("enter")

@@ -119,6 +119,12 @@ func TestFit(t *testing.T) {
 	}
 }
 
+func TestCrop(t *testing.T) {
+	if got := Crop("Nurse 👩\u200d⚕\ufe0f   ", 10); got != "Nurse 👩\u200d⚕\ufe0f " {
+		t.Errorf("Crop = %q", got)
+	}
+}
+
 func TestWriteTable(t *testing.T) {
 	var b strings.Builder
 	if err := WriteTable(&b, [][]string{{"ID", "NAME", "TIME"}, {"emoji", "Nurse 👩\u200d⚕\ufe0f", "2 min"}, {"plain", "Core basics", "10 min"}}); err != nil {

@@ -30,7 +30,13 @@ func Width(s string) int {
 
 // Fit cuts one line s to at most w columns by Width, ending in "…" when
 // it was wider; escape codes are kept whole.
-func Fit(s string, w int) string {
+func Fit(s string, w int) string { return fit(s, w, "…") }
+
+// Crop cuts one line s to at most w columns by Width with no mark: for
+// padding, whose end is not text lost.
+func Crop(s string, w int) string { return fit(s, w, "") }
+
+func fit(s string, w int, tail string) string {
 	if w <= 0 {
 		return ""
 	}
@@ -43,13 +49,13 @@ func Fit(s string, w int) string {
 	lo, hi := 0, w // Truncate(s, lo) fits; the answer is in lo..hi
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if Width(ansi.Truncate(s, mid, "…")) <= w {
+		if Width(ansi.Truncate(s, mid, tail)) <= w {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return ansi.Truncate(s, lo, "…")
+	return ansi.Truncate(s, lo, tail)
 }
 
 // Pad fills s with spaces on the right to w columns by Width.
