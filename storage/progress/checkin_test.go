@@ -9,15 +9,6 @@ import (
 	"corecoach/storage"
 )
 
-func newStore(t testing.TB) *storage.Store {
-	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
-}
-
 func noLimits(string) (routines.PainRules, bool) { return routines.PainRulesOf(nil), false }
 
 // TestCheckinDueByLocalDay judges "a day after the session" by the
@@ -41,7 +32,10 @@ func TestCheckinDueByLocalDay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := newStore(t)
+			st, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			s := storage.Session{
 				ID: storage.NewSessionID(tt.start), Routine: storage.RoutineRef{ID: "test-routine"},
 				StartedAt: tt.start, Zone: "America/New_York", Status: storage.StatusCompleted, PainBefore: ptr(3),
