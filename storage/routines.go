@@ -40,14 +40,19 @@ func (s *Store) SaveRoutine(r RoutineFile) error {
 }
 
 // Routines returns the library, by id.
-func (s *Store) Routines() ([]RoutineFile, error) {
-	var out []RoutineFile
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketRoutines).ForEach(func(k, v []byte) error {
-			r, err := s.decodeRoutine(k, v)
-			out = append(out, r)
-			return err
-		})
+func (s *Store) Routines() (out []RoutineFile, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		out, err = s.routines(tx)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) routines(tx *bolt.Tx) (out []RoutineFile, err error) {
+	err = tx.Bucket(bucketRoutines).ForEach(func(k, v []byte) error {
+		r, err := s.decodeRoutine(k, v)
+		out = append(out, r)
+		return err
 	})
 	return out, err
 }

@@ -173,15 +173,19 @@ func (s *Store) SessionsSince(t time.Time) ([]Session, error) {
 // LastSession returns the session started last.
 func (s *Store) LastSession() (sess Session, ok bool, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		k, v := tx.Bucket(bucketSessions).Cursor().Last()
-		if k == nil {
-			return nil
-		}
-		sess, err = s.decodeSession(k, v)
-		ok = err == nil
+		sess, ok, err = s.lastSession(tx)
 		return err
 	})
 	return sess, ok, err
+}
+
+func (s *Store) lastSession(tx *bolt.Tx) (Session, bool, error) {
+	k, v := tx.Bucket(bucketSessions).Cursor().Last()
+	if k == nil {
+		return Session{}, false, nil
+	}
+	sess, err := s.decodeSession(k, v)
+	return sess, err == nil, err
 }
 
 // SessionCount is the number of stored sessions.

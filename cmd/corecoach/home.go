@@ -68,24 +68,20 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 		return err
 	}
 	notice := importRecovered(st)
-	// A file can open and still be damaged in pages only some reads touch;
-	// a session on it would run to its end and then be lost. The check
-	// costs 9 ms at 10,000 sessions (storage.BenchmarkVerify10k).
-	if err := st.Verify(); err != nil {
-		return err
-	}
-	cat, err := st.Catalog()
+	// One opening of the file for all the first frame needs. It runs the
+	// page check too: a file can open and still be damaged in pages only
+	// some reads touch, and a session on it would run to its end and then
+	// be lost (9 ms at 10,000 sessions, storage.BenchmarkReadStart10k).
+	begin, err := st.ReadStart()
 	if err != nil {
 		return err
 	}
-	opts := tui.Options{Store: st, Catalog: cat, Quiet: quiet, Zone: storage.LocalZone(), Notice: notice}
+	opts := tui.Options{Store: st, Catalog: begin.Catalog, Quiet: quiet, Zone: storage.LocalZone(),
+		Notice: notice, SafetyConfirmed: begin.SafetyConfirmed}
 	if start {
-		if opts.Start, err = startRoutine(st, cat, arg); err != nil {
+		if opts.Start, err = begin.Catalog.Start(arg, begin.Last.Routine.ID); err != nil {
 			return err
 		}
-	}
-	if opts.SafetyConfirmed, err = storage.SafetyConfirmed(st); err != nil {
-		return err
 	}
 
 	model := tui.New(opts)
@@ -218,17 +214,4 @@ func forwardSignals(p *tea.Program) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
-}
-
-// startRoutine picks the routine of `corecoach run` by Catalog.Start: the
-// argument, else the routine used last, else the default.
-func startRoutine(st *storage.Store, cat *routines.Catalog, arg string) (*routines.Routine, error) {
-	if arg != "" {
-		return cat.Start(arg, "")
-	}
-	last, _, err := st.LastSession()
-	if err != nil {
-		return nil, err
-	}
-	return cat.Start("", last.Routine.ID)
 }
