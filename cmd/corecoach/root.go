@@ -27,11 +27,15 @@ const (
 // output streams. It is passed to command constructors, never kept global.
 type app struct {
 	dbFlag  string
+	stdin   io.Reader // answers to questions, such as routine add's
 	stdout  io.Writer
 	stderr  io.Writer
 	getenv  func(string) string
 	homeDir func() (string, error)
 	now     func() time.Time // the clock for "today" and for what is stamped with a time
+	// interactive, when set, says whether a question can be asked; else
+	// promptable asks whether stdin and stdout are terminals.
+	interactive func() bool
 }
 
 // dbPath resolves the database path: --db, then CORECOACH_DB, then
@@ -257,7 +261,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // newApp is the app of a real process: its environment and the wall clock.
 func newApp(stdout, stderr io.Writer) *app {
-	return &app{stdout: stdout, stderr: stderr, getenv: os.Getenv, homeDir: os.UserHomeDir, now: time.Now}
+	return &app{stdin: os.Stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, homeDir: os.UserHomeDir, now: time.Now}
 }
 
 // run executes the command line with a's streams, environment and clock.

@@ -25,10 +25,12 @@ func newRoutineCmd(a *app) *cobra.Command {
 		newRoutineAddCmd(a),
 	)
 	// Registered here: `routine new` (routine_new.go), `routine print`
-	// (routine_print.go) and `routine schema` (routine_schema.go), one line each.
+	// (routine_print.go), `routine schema` (routine_schema.go) and `routine diff`
+	// (routine_diff.go), one line each.
 	cmd.AddCommand(newRoutineNewCmd(a))
 	cmd.AddCommand(newRoutinePrintCmd(a))
 	cmd.AddCommand(newRoutineSchemaCmd(a))
+	cmd.AddCommand(newRoutineDiffCmd(a))
 	sanitizeErrors(cmd)
 	return cmd
 }
@@ -195,12 +197,14 @@ func listRow(r *routines.Routine, source string) []string {
 }
 
 func newRoutineAddCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var yes bool
+	cmd := &cobra.Command{
 		Use:   "add FILE",
 		Short: "Validate a routine file and add it to your library",
 		Long: "Validate a routine file and store it, with its content hash, in the database, so that " +
-			"it can be run and shown by its id. Adding a file with the id of an added routine " +
-			"replaces it; the ids of built-in routines are taken.",
+			"it can be run and shown by its id. A new version of a routine added before (the same id, " +
+			"other content) shows what changes, as routine diff does, and asks before replacing it; " +
+			"when not on a terminal, it replaces it only with --yes. The ids of built-in routines are taken.",
 		Example: "  corecoach routine add lower-back.yaml\n  corecoach run lower-back",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -222,6 +226,11 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 				return err
 			}
 			outcome := lib.Adding(r)
+			if outcome == routines.AddReplaces {
+				if ok, err := a.confirmReplace(st, lib, r, path, yes); !ok || err != nil {
+					return err
+				}
+			}
 			source := path
 			if abs, err := filepath.Abs(path); err == nil {
 				source = abs
@@ -236,4 +245,6 @@ func newRoutineAddCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "replace a routine added before without asking")
+	return cmd
 }
