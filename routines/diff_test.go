@@ -314,3 +314,27 @@ func TestDiffStyle(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffDocsExample keeps the example of docs/routine-diff.md what the
+// command prints for the files of testdata/diff/docs-example.
+func TestDiffDocsExample(t *testing.T) {
+	md, err := os.ReadFile("../docs/routine-diff.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(md), "```text\n")
+	want, _, ok2 := strings.Cut(after, "```")
+	if !ok || !ok2 {
+		t.Fatal("no text example in docs/routine-diff.md")
+	}
+	p := diffPairs(t)["docs-example"]
+	d := Diff(p[0], p[1])
+	d.Old.Label, d.New.Label = "lower-back-week-1.yaml", "lower-back-week-2.yaml"
+	var b bytes.Buffer
+	if err := d.WriteText(&b, DiffStyle{}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != want {
+		t.Errorf("docs/routine-diff.md shows\n%s\nthe diff is\n%s", want, b.String())
+	}
+}
