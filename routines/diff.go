@@ -12,7 +12,7 @@ import (
 type RoutineDiff struct {
 	Old, New DiffSide
 	// Fields are the routine's own changes: id, name, author, schedule,
-	// pain limit, notes.
+	// pain limit and rise, notes.
 	Fields []FieldChange
 	// Exercises lists every exercise of both routines: those of the new one
 	// in its order, each removed one after the exercise it followed.
@@ -146,8 +146,13 @@ func routineChanges(old, new *Routine) []FieldChange {
 	if a, b := dayNames(old.Schedule), dayNames(new.Schedule); !slices.Equal(a, b) {
 		out = append(out, FieldChange{"schedule", a, b})
 	}
-	if old.PainLimit != new.PainLimit {
-		out = append(out, FieldChange{"pain.limit", old.PainLimit, new.PainLimit})
+	// The pain rules as they judge pain, so that a file's missing rise and
+	// its "rise: 2" are the same.
+	if a, b := PainRulesOf(old), PainRulesOf(new); a.Limit != b.Limit {
+		out = append(out, FieldChange{"pain.limit", a.Limit, b.Limit})
+	}
+	if a, b := PainRulesOf(old), PainRulesOf(new); a.Rise != b.Rise {
+		out = append(out, FieldChange{"pain.rise", a.Rise, b.Rise})
 	}
 	text("notes", old.Notes, new.Notes)
 	return out

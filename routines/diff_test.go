@@ -129,7 +129,7 @@ func ex(id string, sets, reps int, hold time.Duration) RoutineExercise {
 }
 
 func routineOf(exs ...RoutineExercise) *Routine {
-	return &Routine{ID: "r", Name: "R", PainLimit: 5, Exercises: exs}
+	return &Routine{ID: "r", Name: "R", PainLimit: 5, PainRise: 2, Exercises: exs}
 }
 
 // summary is a diff's exercises in one line each: change, positions, moved,
@@ -260,6 +260,7 @@ func TestDiffRoutineFields(t *testing.T) {
 			n.Schedule = []time.Weekday{time.Monday, time.Thursday}
 		}, ""},
 		{"pain limit", func(o, n *Routine) { n.PainLimit = 4 }, "pain.limit:5>4"},
+		{"pain rise", func(o, n *Routine) { o.PainRise, n.PainRise = 2, 3 }, "pain.rise:2>3"},
 		{"notes removed", func(o, n *Routine) { o.Notes = "x" }, "notes:x><nil>"},
 		{"hash and source alone are no change", func(o, n *Routine) { n.Hash, n.Source = "sha256:00", "b.yaml" }, ""},
 	}
