@@ -138,8 +138,10 @@ func TestKillDuringWrites(t *testing.T) {
 			if !ok || got.Exercises[0].SetsDone < set {
 				t.Errorf("round %d: session %s committed at set %d, stored %v %+v", round, id, set, ok, got.Exercises)
 			}
-			if set < 3 && got.Status != StatusPartial || set == 3 && got.Status != StatusCompleted {
-				t.Errorf("round %d: session %s at set %d reads back %s", round, id, set, got.Status)
+			// The kill can fall between a commit and its line on stdout, so the
+			// stored record may be one save ahead: judge its status by what it holds.
+			if done := got.Exercises[0].SetsDone; done < 3 && got.Status != StatusPartial || done == 3 && got.Status != StatusCompleted {
+				t.Errorf("round %d: session %s with %d sets stored reads back %s", round, id, done, got.Status)
 			}
 		}
 	}
