@@ -26,7 +26,7 @@ func newHelpCmd() *cobra.Command {
 			}
 			var names []cobra.Completion
 			for _, sub := range cmd.Commands() {
-				if sub.IsAvailableCommand() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
 					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
 				}
 			}

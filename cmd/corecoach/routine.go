@@ -17,7 +17,7 @@ import (
 )
 
 func newRoutineCmd(a *app) *cobra.Command {
-	cmd := groupCmd("routine", "List, show, validate and add routines")
+	cmd := groupCmd("routine", "List, show, validate, add, write and print routines")
 	cmd.AddCommand(
 		newRoutineListCmd(a),
 		newRoutineShowCmd(a),
