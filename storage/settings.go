@@ -11,8 +11,6 @@ import (
 const (
 	// SettingSafetyConfirmed is set once the red flags were read and confirmed.
 	SettingSafetyConfirmed = "safety_confirmed"
-	// SettingCheckinSkipped holds the date on which the check-in was skipped.
-	SettingCheckinSkipped = "checkin_skipped"
 )
 
 // SafetyConfirmed reports whether the red flags were read and confirmed

@@ -122,8 +122,11 @@ func (m Model) Err() error {
 
 // Init starts the first screen's work.
 func (m Model) Init() tea.Cmd {
-	if h, ok := m.cur.(*homeScreen); ok {
-		return h.init()
+	switch s := m.cur.(type) {
+	case *homeScreen:
+		return s.init()
+	case *painScreen: // `corecoach run`: a check-in that is due comes first
+		return loadCheckin(m.c)
 	}
 	return nil
 }
@@ -198,7 +201,7 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case safetyDoneMsg:
 		if msg.start != nil {
-			return newPain(c, painBefore, msg.start), nil, true
+			return newPain(c, painBefore, msg.start), loadCheckin(c), true
 		}
 		h := newHome(c)
 		return h, h.init(), true
@@ -219,7 +222,15 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 		if _, ok := m.cur.(*homeScreen); !ok {
 			return nil, nil, false // the person has moved on: ask next time
 		}
-		return newCheckin(c, msg.state), nil, true
+		return newCheckin(c, msg.state, nil), nil, true
+	case checkinLoadedMsg:
+		// `corecoach run`: ask the check-in before the pain check, while
+		// that is untouched; home handles its own.
+		p, ok := m.cur.(*painScreen)
+		if !ok || !m.runMode || p.phase != painBefore || msg.err != nil || !msg.state.Due || c.checkinLeft {
+			return nil, nil, false
+		}
+		return newCheckin(c, msg.state, p.routine), nil, true
 	case startRoutineMsg:
 		return newPain(c, painBefore, msg.r), nil, true
 	case painStopMsg:

@@ -13,9 +13,11 @@ import (
 	"corecoach/storage/progress"
 )
 
-// The next-day check-in (progress.ReadCheckin says when it is due): on the
-// first home screen of the day it is due, the person is asked once for
-// today's pain; `s` (or esc) skips, and the skip is remembered for the day.
+// The next-day check-in (progress.ReadCheckin says when it is due): asked
+// on home and before the pain check of `corecoach run`, whenever it is due,
+// whatever else was done that day. esc puts it off: it is asked again the
+// next time corecoach starts. Its keys mean nothing else on home: progress
+// is p there, so no key of the check-in opens something by mistake.
 
 // checkinState is how today's check-in stands, for the home screen, and the
 // error that came instead when it could not be read.
@@ -71,10 +73,11 @@ func (s *homeScreen) checkinNote() string {
 }
 
 // checkinScreen asks for today's pain. The score keys and the scale are the
-// pain check's; confirming and skipping are its own.
+// pain check's; confirming and putting off are its own.
 type checkinScreen struct {
 	c      *common
 	state  checkinState
+	then   *routines.Routine // `corecoach run`: its pain check comes next; nil: home
 	pain   *painScreen
 	when   string // "Yesterday": the session's day, fixed when the screen opens
 	saving bool
@@ -82,9 +85,22 @@ type checkinScreen struct {
 	w, h   int
 }
 
-func newCheckin(c *common, state checkinState) *checkinScreen {
+// newCheckin asks for today's pain; then, when set, is the routine whose
+// pain check follows. The score starts unset, so that a stray enter
+// records nothing rather than a 0.
+func newCheckin(c *common, state checkinState, then *routines.Routine) *checkinScreen {
 	r, _ := c.catalog.Lookup(state.Session.Routine.ID) // nil when it is gone
-	return &checkinScreen{c: c, state: state, pain: newPain(c, painBefore, r), when: sessionWhen(state.Session, c.now())}
+	p := newPain(c, painBefore, r)
+	p.unset = true
+	return &checkinScreen{c: c, state: state, then: then, pain: p, when: sessionWhen(state.Session, c.now())}
+}
+
+// next leaves the check-in: to the run's pain check, or home.
+func (s *checkinScreen) next() tea.Cmd {
+	if s.then != nil {
+		return send(startRoutineMsg{r: s.then})
+	}
+	return send(goHomeMsg{})
 }
 
 func (s *checkinScreen) setSize(w, h int) {
@@ -97,7 +113,7 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case checkinSavedMsg:
 		s.saving, s.err = false, msg.err
 		if msg.err == nil {
-			return s, send(goHomeMsg{})
+			return s, s.next()
 		}
 	case tea.KeyPressMsg:
 		k := s.c.keys
@@ -105,16 +121,15 @@ func (s *checkinScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		case s.saving:
 		case key.Matches(msg, k.Quit):
 			return s, quit
-		case s.err != nil && key.Matches(msg, k.SkipPain, k.Back):
-			// Writing the skip would likely fail too: leave without it.
+		case key.Matches(msg, k.Back):
+			// Later: not again this run, asked again when corecoach next starts.
 			s.c.checkinLeft = true
-			return s, send(goHomeMsg{})
+			return s, s.next()
+		case key.Matches(msg, k.Confirm) && s.pain.unset:
+			s.pain.ask = true
 		case key.Matches(msg, k.Confirm):
 			s.saving = true
 			return s, saveCheckin(s.c, s.state.Session.ID, s.pain.score)
-		case key.Matches(msg, k.SkipPain, k.Back):
-			s.saving = true
-			return s, skipCheckin(s.c)
 		case key.Matches(msg, k.Score, k.ScoreDown, k.ScoreUp):
 			s.pain.update(msg)
 		}
@@ -139,7 +154,7 @@ func (s *checkinScreen) view() string {
 	for _, l := range wrap("How much pain do you have today?", w) {
 		question.lines = append(question.lines, st.Heading.Render(l))
 	}
-	score := block{lines: []string{s.pain.scale(), zoneStyle(st, s.pain.score, s.pain.limit()).Render(fmt.Sprintf("%d: %s", s.pain.score, painWord(s.pain.score)))}}
+	score := block{lines: []string{s.pain.scale(), s.pain.scoreLine()}}
 	var after block
 	if s.err != nil {
 		for _, l := range wrap(s.err.Error(), w) {
@@ -172,7 +187,8 @@ func sessionWhen(s storage.Session, now time.Time) string {
 
 func (s *checkinScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{with(k.Confirm, "enter", "save"), with(k.SkipPain, "s/esc", "skip today"), k.Score, k.ScoreDown, k.ScoreUp, k.Help}
+	return []key.Binding{with(k.Confirm, "enter", "save"), with(k.Back, "esc", "ask later"), k.Score,
+		with(k.ScoreDown, "←", "less"), with(k.ScoreUp, "→", "more"), k.Help}
 }
 
 func (s *checkinScreen) FullHelp() [][]key.Binding {

@@ -49,7 +49,7 @@ func (h *harness) checkins() []storage.Checkin {
 func (h *harness) reopenHome() {
 	h.t.Helper()
 	h.wantScreen("home")
-	h.press("s")
+	h.press("p")
 	h.wantScreen("progress")
 	h.press("esc")
 }
@@ -83,32 +83,75 @@ func TestCheckinAskedOncePerDay(t *testing.T) {
 	}
 }
 
-func TestCheckinSkipRemembered(t *testing.T) {
+// esc puts the check-in off: nothing stored, not asked again while this
+// corecoach runs, asked again when it next starts. A stray enter before a
+// number is chosen stores nothing, and s (progress on home in older
+// versions) means nothing here.
+func TestCheckinLater(t *testing.T) {
 	h := checkinHarness(t, 80, 24, pastSession(1, ptr(3)))
 	h.wantScreen("checkin")
-	h.press("7", "s")
+	h.press("enter", "s")
+	h.wantScreen("checkin")
+	if v := h.view(); !strings.Contains(v, "Choose a number first") {
+		t.Errorf("enter with no number does not ask for one:\n%s", v)
+	}
+	h.press("7", "esc")
 	h.wantScreen("home")
 	if cs := h.checkins(); len(cs) != 0 {
-		t.Fatalf("a skip stored %+v", cs)
+		t.Fatalf("esc stored %+v", cs)
 	}
 	if v := h.view(); strings.Contains(v, "Checked in") || strings.Contains(v, "Ease off") {
-		t.Errorf("home after a skip:\n%s", v)
+		t.Errorf("home after esc:\n%s", v)
 	}
 	h.reopenHome()
 	h.wantScreen("home")
 
-	// A new program the same day does not ask either.
+	// The next start, the same day, asks again.
 	h2 := newHarness(t, Options{Store: h.store, SafetyConfirmed: true}, 80, 24)
-	h2.wantScreen("home")
-	h2.clock.advance(24 * time.Hour)
-	h2.reopenHome()
+	h2.store = h.store
 	h2.wantScreen("checkin")
-	h2.press("esc") // skips too
+	h2.press("3", "enter")
 	h2.wantScreen("home")
-	h2.reopenHome()
-	h2.wantScreen("home")
-	if v, _, err := h.store.Setting(storage.SettingCheckinSkipped); err != nil || v != "2026-03-10" {
-		t.Errorf("skip remembered as %q, %v", v, err)
+	if cs := h2.checkins(); len(cs) != 1 || cs[0].Pain != 3 {
+		t.Fatalf("check-ins %+v", cs)
+	}
+}
+
+// A session done today does not hide the check-in of yesterday's: it is
+// asked on home, about yesterday's session, until it is answered.
+func TestCheckinAskedAfterSessionToday(t *testing.T) {
+	yesterday := pastSession(1, ptr(3))
+	h := checkinHarness(t, 80, 24, pastSession(2, ptr(4)), yesterday, pastSession(0, ptr(2)))
+	h.wantScreen("checkin")
+	if v := h.view(); !strings.Contains(v, "Yesterday you did Test routine (pain 3 → 2)") {
+		t.Fatalf("the check-in is not about yesterday's session:\n%s", v)
+	}
+	h.press("4", "enter")
+	h.wantScreen("home")
+	if cs := h.checkins(); len(cs) != 1 || cs[0].SessionID != yesterday.ID {
+		t.Fatalf("check-ins %+v", cs)
+	}
+}
+
+// corecoach run asks a check-in that is due before the pain check, then
+// goes on to it; answered or put off, it is not asked again that run.
+func TestCheckinBeforeRunPainCheck(t *testing.T) {
+	for _, keys := range [][]string{{"5", "enter"}, {"esc"}} {
+		st := newStore(t)
+		seed(t, st, []storage.Session{pastSession(1, ptr(3))})
+		h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Start: testRoutine()}, 80, 24)
+		h.store = st
+		h.wantScreen("checkin")
+		h.press(keys...)
+		h.wantScreen("pain")
+		if p := h.m.cur.(*painScreen); p.phase != painBefore || p.routine.ID != "test-routine" {
+			t.Fatalf("%v: not the run's pain check", keys)
+		}
+		h.press("2", "enter")
+		h.wantScreen("session")
+		if cs := h.checkins(); (keys[0] == "esc") != (len(cs) == 0) {
+			t.Fatalf("%v: check-ins %+v", keys, cs)
+		}
 	}
 }
 
@@ -118,7 +161,6 @@ func TestCheckinNotAsked(t *testing.T) {
 		sessions []storage.Session
 	}{
 		{"no history", nil},
-		{"session today", []storage.Session{pastSession(2, ptr(3)), pastSession(0, ptr(3))}},
 		// After days off, how the back feels says little about that session.
 		{"last session three days ago", []storage.Session{pastSession(3, ptr(3))}},
 		{"last session two weeks ago", []storage.Session{pastSession(20, ptr(3)), pastSession(14, ptr(3))}},
@@ -136,11 +178,9 @@ func TestCheckinNotAsked(t *testing.T) {
 		h.confirmSafety()
 		h.wantScreen("checkin") // after the red flags, not before
 	})
-	t.Run("corecoach run", func(t *testing.T) {
-		st := newStore(t)
-		seed(t, st, []storage.Session{pastSession(1, ptr(3))})
-		h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Start: testRoutine()}, 80, 24)
-		h.wantScreen("pain")
+	t.Run("only today's session", func(t *testing.T) {
+		h := checkinHarness(t, 80, 24, pastSession(0, ptr(3)))
+		h.wantScreen("home")
 	})
 }
 
@@ -206,7 +246,15 @@ func TestCheckinAdviceOnHome(t *testing.T) {
 			if !strings.Contains(strings.Join(strings.Fields(h.view()), " "), tt.want) {
 				t.Errorf("advice gone on reopening home:\n%s", h.view())
 			}
-			seed(t, st, []storage.Session{pastSession(0, ptr(2))})
+			// A session after the check-in spends its advice (one before
+			// it, earlier today, does not).
+			h.clock.advance(2 * time.Hour)
+			next := pastSession(0, ptr(2))
+			next.StartedAt = testStart.Add(time.Hour)
+			next.ID = storage.NewSessionID(next.StartedAt)
+			end := next.StartedAt.Add(10 * time.Minute)
+			next.EndedAt = &end
+			seed(t, st, []storage.Session{next})
 			h.reopenHome()
 			if strings.Contains(h.view(), "Ease off") || strings.Contains(h.view(), "Mention it") {
 				t.Errorf("advice still shown after a new session:\n%s", h.view())
@@ -230,13 +278,13 @@ func TestCheckinSaveError(t *testing.T) {
 	if !strings.Contains(h.view(), "disk full") {
 		t.Fatalf("the error is not shown:\n%s", h.view())
 	}
-	h.press("s") // skipping still works
+	h.press("esc") // putting it off still works
 	h.wantScreen("home")
 }
 
 func TestCheckinOnlyFromHome(t *testing.T) {
 	h := checkinHarness(t, 80, 24)
-	h.press("s")
+	h.press("p")
 	h.wantScreen("progress")
 	h.send(openCheckinMsg{state: checkinState{CheckinState: progress.CheckinState{Due: true, Session: pastSession(1, nil)}}})
 	h.wantScreen("progress")

@@ -114,7 +114,8 @@ func loadProgress(c *common) tea.Cmd {
 	}
 }
 
-// loadCheckin finds whether today's check-in is due, for the home screen.
+// loadCheckin finds whether today's check-in is due, for the home screen
+// and for the start of `corecoach run`.
 func loadCheckin(c *common) tea.Cmd {
 	now := c.now()
 	return func() tea.Msg {
@@ -129,14 +130,6 @@ func saveCheckin(c *common, sessionID string, pain int) tea.Cmd {
 	return func() tea.Msg {
 		ci := storage.Checkin{Date: storage.DateOf(now).String(), Pain: pain, At: now, SessionID: sessionID}
 		return checkinSavedMsg{err: c.store.SaveCheckin(ci)}
-	}
-}
-
-// skipCheckin remembers that today's check-in was skipped.
-func skipCheckin(c *common) tea.Cmd {
-	today := storage.DateOf(c.now())
-	return func() tea.Msg {
-		return checkinSavedMsg{err: progress.SkipCheckin(c.store, today)}
 	}
 }
 

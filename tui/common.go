@@ -44,7 +44,7 @@ type common struct {
 	lines         []routineLine       // home's line for each routine, worked out once
 	selected      string              // id of the routine chosen on home, "" until one is
 	blink         bool                // the note's cursor blinks; tests turn it off, as they do timer
-	checkinLeft   bool                // the check-in was left unsaved after an error: not asked again this run
+	checkinLeft   bool                // the check-in was put off (esc) or could not be saved: not asked again this run
 	// current is the session of this visit, from its start until home: what
 	// the program writes, synchronously, as it exits (see Model.Flush).
 	current *record

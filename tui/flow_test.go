@@ -369,7 +369,7 @@ func TestHomeKeys(t *testing.T) {
 	h.press("s", "enter") // skip the pain check, then stop at once
 	h.press("q", "y", "s", "esc", "enter")
 	h.wantScreen("home")
-	h.press("s")
+	h.press("p")
 	h.wantScreen("progress")
 	for _, want := range []string{"Streak 0 days", "Sessions 1, 0 completed"} {
 		if !strings.Contains(h.view(), want) {
@@ -406,11 +406,11 @@ func TestHomeKeepsSelection(t *testing.T) {
 			t.Fatalf("cursor on %d, want %d\n%s", got, want, h.view())
 		}
 	}
-	h.press("j", "s", "esc")
+	h.press("j", "p", "esc")
 	selected(1)
 	h.press("enter", "s", "q", "y", "s", "esc", "enter") // a session of "other", stopped at once
 	selected(1)
-	h.press("k", "s", "esc")
+	h.press("k", "p", "esc")
 	selected(0) // chosen by hand: the routine done last does not take over
 	h.press("!", "enter")
 	selected(0)

@@ -53,7 +53,7 @@ func DefaultKeyMap() KeyMap {
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
-		Stats:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
+		Stats:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "progress")),
 		Safety:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "safety notes")),
 		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),

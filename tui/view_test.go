@@ -166,7 +166,7 @@ func TestEnlargeText(t *testing.T) {
 func TestTooSmallIgnoresKeys(t *testing.T) {
 	h := newHarness(t, Options{SafetyConfirmed: true}, 80, 24)
 	h.send(tea.WindowSizeMsg{Width: 20, Height: 6})
-	h.press("!", "s", "enter", "q", "?")
+	h.press("!", "p", "enter", "q", "?")
 	if h.quit || h.m.c.help.ShowAll {
 		t.Fatalf("keys acted in a tiny window: quit %v, help %v", h.quit, h.m.c.help.ShowAll)
 	}

@@ -7,9 +7,10 @@ import (
 
 // The next-day check-in: how pain stands the day after a session tells
 // more than pain during it. On each of the storage.CheckinDays days after
-// a session (storage.FollowsUp) the person is asked once for the day's
-// pain; a skip is remembered for the day. After longer, how the back feels
-// says little about that session, so it is not asked.
+// a session (storage.FollowsUp) the person is asked for the day's pain
+// until they give it, whatever else they did that day: a session done
+// today does not replace the one it follows up. After longer, how the back
+// feels says little about that session, so it is not asked.
 
 // CheckinState is how the day's check-in stands.
 type CheckinState struct {
@@ -28,34 +29,40 @@ func (cs CheckinState) Advice() routines.Advice {
 	return routines.CheckinAdvice(cs.Today.Pain, cs.Session.PainBefore, cs.Rules)
 }
 
-// ReadCheckin finds whether the last session, one or two days before day,
-// has been followed up on day; painRules are the routine's rules
+// ReadCheckin finds whether the newest session of the one or two days
+// before day (storage.FollowsUp) has been followed up on day; sessions of
+// day itself are left aside. painRules are the routine's rules
 // (routines.Catalog.PainRules).
 func ReadCheckin(src Source, painRules func(routineID string) (routines.PainRules, bool), day storage.Date) (CheckinState, error) {
 	today := day.String()
-	last, ok, err := src.LastSession()
-	if err != nil || !ok || !storage.FollowsUp(last, day) {
+	recent, err := src.SessionsSince(storage.StartOfDayBound(day.AddDays(-storage.CheckinDays)))
+	if err != nil {
 		return CheckinState{}, err
 	}
+	var last, todays *storage.Session
+	for i := range recent {
+		switch s := &recent[i]; {
+		case storage.FollowsUp(*s, day) && (last == nil || !s.StartedAt.Before(last.StartedAt)):
+			last = s
+		case storage.DateOf(storage.LocalStart(*s)) == day && (todays == nil || !s.StartedAt.Before(todays.StartedAt)):
+			todays = s
+		}
+	}
+	if last == nil {
+		return CheckinState{}, nil
+	}
 	rules, _ := painRules(last.Routine.ID)
-	cs := CheckinState{Session: last, Rules: rules}
+	cs := CheckinState{Session: *last, Rules: rules}
 	ci, ok, err := src.Checkin(today)
 	switch {
 	case err != nil:
 		return CheckinState{}, err
+	case ok && ci.SessionID == last.ID && todays != nil && todays.StartedAt.After(ci.At):
+		return CheckinState{}, nil // answered, and a session done since: its advice is spent
 	case ok && ci.SessionID == last.ID:
 		cs.Today = &ci
-		return cs, nil
-	case ok:
-		return CheckinState{}, nil // a check-in of another session, from an import
-	}
-	skipped, _, err := src.Setting(storage.SettingCheckinSkipped)
-	cs.Due = skipped != today
-	return cs, err
-}
-
-// SkipCheckin remembers that the check-in of day was skipped, so it is not
-// asked again that day.
-func SkipCheckin(st interface{ SetSetting(key, value string) error }, day storage.Date) error {
-	return st.SetSetting(storage.SettingCheckinSkipped, day.String())
+	case !ok:
+		cs.Due = true
+	} // else a check-in of another session, from an import: nothing to ask
+	return cs, nil
 }
