@@ -62,7 +62,10 @@ func TestCheckinWithASessionToday(t *testing.T) {
 			StartedAt: start, Zone: "UTC", Status: storage.StatusCompleted, PainBefore: ptr(3)}
 	}
 	yesterday, today := session(at(-14)), session(at(9))
-	st := newStore(t)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range []storage.Session{session(at(-38)), yesterday, today} {
 		if err := st.SaveSession(s); err != nil {
 			t.Fatal(err)
