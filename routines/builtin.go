@@ -26,7 +26,7 @@ var loadBuiltins = sync.OnceValue(func() []*Routine {
 		if err != nil {
 			panic(fmt.Sprintf("routines: built-in routine %s:\n%v", id, err))
 		}
-		r.Source = "built-in"
+		r.Source = BuiltinSource
 		out = append(out, r)
 	}
 	return out

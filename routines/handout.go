@@ -90,7 +90,7 @@ func newHandout(r *Routine) handout {
 		PainLimit: r.PainLimit,
 		Total:     FormatDuration(plan.Total()),
 	}
-	if r.Source == "built-in" { // see Routine.Source
+	if r.Source == BuiltinSource {
 		h.NotesHead = "About this routine"
 	}
 	if h.Name == "" {

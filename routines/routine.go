@@ -24,7 +24,7 @@ type Routine struct {
 	Prepare   time.Duration // get-ready countdown before each exercise
 	Rest      time.Duration // default rest between sets
 	Exercises []RoutineExercise
-	// Source is the file the routine came from, or "built-in".
+	// Source is the file the routine came from, or BuiltinSource.
 	Source string
 	// Hash is "sha256:<hex>" of the file's bytes (of the embedded file for built-ins).
 	Hash string
@@ -77,6 +77,17 @@ func DefaultRelax(hold time.Duration) time.Duration {
 		return 3 * time.Second
 	}
 	return 2 * time.Second
+}
+
+// BuiltinSource is the Source of a routine built into corecoach.
+const BuiltinSource = "built-in"
+
+// File is the routine file r was read from, or "" for a built-in routine.
+func (r *Routine) File() string {
+	if r.Source == BuiltinSource {
+		return ""
+	}
+	return r.Source
 }
 
 // ExerciseCount is the number of different exercises in the routine, as a

@@ -19,6 +19,10 @@ type output struct {
 	// keep refuses to replace an existing file (routine new never
 	// overwrites a therapist's routine).
 	keep bool
+	// from names the files the command read to make data (a routine file
+	// for its handout): -o pointing at one of them is refused, as the
+	// database is, since replacing it would lose what it was made from.
+	from []string
 }
 
 // writeOutput is the one place that writes where -o points, following
@@ -39,6 +43,11 @@ func (a *app) writeOutput(path string, out output) error {
 	}
 	if a.isDatabase(target) {
 		return fmt.Errorf("%s is the database; choose another file for -o", path)
+	}
+	for _, in := range out.from {
+		if sameFile(target, in) {
+			return fmt.Errorf("%s is the file the output is made from; choose another file for -o", path)
+		}
 	}
 	switch {
 	case kind == existingOther:
@@ -131,12 +140,18 @@ func (a *app) isDatabase(target string) bool {
 	if err != nil {
 		dbTarget = db
 	}
-	ti, terr := os.Stat(target)
-	di, derr := os.Stat(dbTarget)
-	if terr == nil && derr == nil {
-		return os.SameFile(ti, di)
+	return sameFile(target, dbTarget)
+}
+
+// sameFile reports whether paths a and b name one file, even through links
+// or another spelling; for a path not there yet, by its folder's real path.
+func sameFile(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	if aerr == nil && berr == nil {
+		return os.SameFile(ai, bi)
 	}
-	return canonical(target) == canonical(dbTarget)
+	return canonical(a) == canonical(b)
 }
 
 // canonical spells a path that may not exist yet by its folder's real path.

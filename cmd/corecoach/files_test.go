@@ -187,6 +187,34 @@ func TestOutputRefusesDatabaseNotYetCreated(t *testing.T) {
 	}
 }
 
+// A handout written over the routine file it is printed from would lose the
+// therapist's file: refused, through a link or another spelling too.
+func TestOutputRefusesTheFileItIsMadeFrom(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "plan.yaml")
+	body := []byte("corecoach: 1\nname: Plan\nexercises:\n  - use: plank\n")
+	if err := os.WriteFile(src, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(src, link); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "x.db")
+	for _, out := range []string{src, link, dir + "/./plan.yaml"} {
+		r := runCmd("--db", db, "routine", "print", src, "-o", out)
+		if r.code != 1 || !strings.Contains(r.stderr, "is the file the output is made from") {
+			t.Errorf("-o %s: exit %d, stderr %q", out, r.code, r.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(src); string(got) != string(body) {
+		t.Errorf("the routine file changed: %q", got)
+	}
+	if r := runCmd("--db", db, "routine", "print", link, "-o", filepath.Join(dir, "handout.md")); r.code != 0 {
+		t.Errorf("a handout beside it: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 func TestDocumentFormat(t *testing.T) {
 	handout := []string{"md", "html"}
 	withJSON := []string{"md", "html", "json"}

@@ -36,7 +36,7 @@ func newRoutinePrintCmd(a *app) *cobra.Command {
 				_, err := a.stdout.Write(buf.Bytes())
 				return err
 			}
-			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o644})
+			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o644, from: []string{r.File()}})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "md", "handout `FORMAT`: md or html")
