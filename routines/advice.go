@@ -134,7 +134,7 @@ func (a Advice) Text() string {
 		if a.Kind != AdviceGoGently {
 			return ""
 		}
-		return a.scoreIs() + " Go gently today: do fewer sets and the easier variants, and stop if the pain gets worse. " +
+		return a.scoreIs() + " Go gently today: do fewer sets, use the easier variants, and stop if the pain gets worse. " +
 			"Resting today is your choice too."
 	case AfterSession:
 		if a.Kind != AdviceMention {
@@ -144,7 +144,7 @@ func (a Advice) Text() string {
 	}
 	switch a.Kind {
 	case AdviceEaseOff:
-		return fmt.Sprintf("Your pain today is %d%s. Ease off next time: do fewer sets or the easier variants, "+
+		return fmt.Sprintf("Your pain today is %d%s. Ease off next time: do fewer sets or use the easier variants, "+
 			"and tell your therapist how it has been.", a.Score, a.checkinWhy())
 	case AdviceMention:
 		return fmt.Sprintf("Your pain today is %d%s. Mention it to your therapist.", a.Score, a.checkinWhy()) + a.steady()
@@ -258,6 +258,41 @@ func SessionPainText(before, after *int) string {
 	return fmt.Sprintf("Pain: before %s, after %s.", ScoreText(before), ScoreText(after))
 }
 
+// SessionsChangeText states the mean change over a session, after minus
+// before, over the last 7 days (nil: no session with both scores):
+// "After sessions, pain was 1.5 points lower than before them, on
+// average." It is never called meaningful.
+func SessionsChangeText(change *float64) string {
+	if change == nil {
+		return ""
+	}
+	switch d := round1(*change); {
+	case d < 0:
+		return fmt.Sprintf("After sessions, pain was %s lower than before them, on average.", points(-d))
+	case d > 0:
+		return fmt.Sprintf("After sessions, pain was %s higher than before them, on average.", points(d))
+	}
+	return "After sessions, pain was about the same as before them, on average."
+}
+
+// PainTrendLines are the words on the pain averages for the stats text, the
+// progress screen and the report: the change over sessions, then the 7-day
+// averages of pain before and after sessions against two weeks earlier
+// (PainTrendText). nil averages are left out.
+func PainTrendLines(changeLast7, beforeLast7, beforeEarlier, afterLast7, afterEarlier *float64) []string {
+	var out []string
+	for _, l := range []string{
+		SessionsChangeText(changeLast7),
+		PainTrendText("Pain before sessions", beforeLast7, beforeEarlier),
+		PainTrendText("Pain after sessions", afterLast7, afterEarlier),
+	} {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // Change is how an average or a score moved between two times, and whether
 // the move is a meaningful change by the measure's threshold.
 type Change struct {
@@ -353,6 +388,14 @@ func PainTrendText(what string, now, earlier *float64) string {
 	return head + fmt.Sprintf(": up %s, %s.", c.amount(), lessThanMeaningful())
 }
 
+// points shows a difference of averages: "1.0 point", "2.5 points".
+func points(d float64) string {
+	if d == 1 {
+		return "1.0 point"
+	}
+	return fmt.Sprintf("%.1f points", d)
+}
+
 // lessThanMeaningful names the pain threshold a change fell short of.
 func lessThanMeaningful() string {
 	return fmt.Sprintf("less than a meaningful change (%d points and %s)", PainMeaningfulPoints, text.Percent(PainMeaningfulShare))
@@ -360,11 +403,7 @@ func lessThanMeaningful() string {
 
 // amount is the size of a change: "2.5 points (45%)".
 func (c Change) amount() string {
-	d := math.Abs(c.Points)
-	s := fmt.Sprintf("%.1f points", d)
-	if d == 1 {
-		s = "1.0 point"
-	}
+	s := points(math.Abs(c.Points))
 	if c.From != 0 {
 		s += fmt.Sprintf(" (%s)", text.Percent(c.Percent))
 	}

@@ -22,11 +22,11 @@ func TestCheckinAdvice(t *testing.T) {
 		why    string
 	}{
 		{"a rise of 2 within the limit", 5, ip(3), rules52, AdviceEaseOff,
-			"Your pain today is 5, 2 points above your pain before your last session (3). Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 5, 2 points above your pain before your last session (3). Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 5, up 2 from 3. Ease off next time; tell your therapist.",
 			"next-day pain 5, 2 above before"},
 		{"a rise above the limit", 7, ip(2), PainRules{Limit: 6, Rise: 2}, AdviceEaseOff,
-			"Your pain today is 7, 5 points above your pain before your last session (2) and above your limit of 6. Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 7, 5 points above your pain before your last session (2) and above your limit of 6. Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 7, up 5 from 2. Ease off next time; tell your therapist.",
 			"next-day pain 7, 5 above before, above the limit of 6"},
 		{"steady pain above the limit", 6, ip(6), rules52, AdviceMention,
@@ -47,26 +47,26 @@ func TestCheckinAdvice(t *testing.T) {
 			"next-day pain 6, above the limit of 5"},
 		{"a rise of 2 short of a rise of 3", 5, ip(3), PainRules{Limit: 5, Rise: 3}, AdviceNone, "", "", ""},
 		{"a rise of 3 with rise 3", 6, ip(3), PainRules{Limit: 8, Rise: 3}, AdviceEaseOff,
-			"Your pain today is 6, 3 points above your pain before your last session (3). Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 6, 3 points above your pain before your last session (3). Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 6, up 3 from 3. Ease off next time; tell your therapist.",
 			"next-day pain 6, 3 above before"},
 		{"a rise of 1 with rise 1", 4, ip(3), PainRules{Limit: 5, Rise: 1}, AdviceEaseOff,
-			"Your pain today is 4, 1 point above your pain before your last session (3). Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 4, 1 point above your pain before your last session (3). Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 4, up 1 from 3. Ease off next time; tell your therapist.",
 			"next-day pain 4, 1 above before"},
 		{"a rise of 1", 4, ip(3), rules52, AdviceNone, "", "", ""},
 		{"lower than before", 2, ip(6), rules52, AdviceNone, "", "", ""},
 		{"at the limit, before skipped", 5, nil, rules52, AdviceNone, "", "", ""},
 		{"the top of the scale, no rise", 10, ip(9), PainRules{Limit: 10, Rise: 2}, AdviceEaseOff,
-			"Your pain today is 10, the top of the scale. Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 10, the top of the scale. Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 10, the top of the scale. Ease off next time; tell your therapist.",
 			"next-day pain 10, the top of the scale"},
 		{"the top of the scale with a rise", 10, ip(8), rules52, AdviceEaseOff,
-			"Your pain today is 10, the top of the scale and 2 points above your pain before your last session (8). Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 10, the top of the scale and 2 points above your pain before your last session (8). Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 10, up 2 from 8. Ease off next time; tell your therapist.",
 			"next-day pain 10, 2 above before, the top of the scale"},
 		{"the top of the scale, before skipped", 10, nil, PainRules{Limit: 9, Rise: 2}, AdviceEaseOff,
-			"Your pain today is 10, the top of the scale. Ease off next time: do fewer sets or the easier variants, and tell your therapist how it has been.",
+			"Your pain today is 10, the top of the scale. Ease off next time: do fewer sets or use the easier variants, and tell your therapist how it has been.",
 			"Pain today 10, the top of the scale. Ease off next time; tell your therapist.",
 			"next-day pain 10, the top of the scale"},
 		{"a limit of 0 is a limit", 1, nil, PainRules{Limit: 0, Rise: 2}, AdviceMention,
@@ -133,9 +133,9 @@ func TestBeforeAdvice(t *testing.T) {
 		{5, rules52, AdviceNone, ""},
 		{0, rules52, AdviceNone, ""},
 		{7, rules52, AdviceGoGently,
-			"That is above your limit of 5. Go gently today: do fewer sets and the easier variants, and stop if the pain gets worse. Resting today is your choice too."},
+			"That is above your limit of 5. Go gently today: do fewer sets, use the easier variants, and stop if the pain gets worse. Resting today is your choice too."},
 		{10, PainRules{Limit: 10, Rise: 2}, AdviceGoGently,
-			"That is the worst pain you can imagine. Go gently today: do fewer sets and the easier variants, and stop if the pain gets worse. Resting today is your choice too."},
+			"That is the worst pain you can imagine. Go gently today: do fewer sets, use the easier variants, and stop if the pain gets worse. Resting today is your choice too."},
 	}
 	for _, tt := range tests {
 		a := BeforeAdvice(tt.score, tt.rules)
@@ -273,6 +273,39 @@ func TestPainTrendText(t *testing.T) {
 	for _, tt := range tests {
 		if got := PainTrendText(what, tt.now, tt.earlier); got != tt.want {
 			t.Errorf("PainTrendText(%s, %s):\n got %q\nwant %q", text.Average(tt.now), text.Average(tt.earlier), got, tt.want)
+		}
+	}
+}
+
+func TestPainTrendLines(t *testing.T) {
+	tests := []struct {
+		name                                      string
+		change, before, bEarlier, after, aEarlier *float64
+		want                                      []string
+	}{
+		{name: "no scores"},
+		{name: "lower after, meaningful over two weeks", change: fp(-1.25), before: fp(3), bEarlier: fp(5), after: fp(1.75), aEarlier: fp(3.5), want: []string{
+			"After sessions, pain was 1.3 points lower than before them, on average.",
+			"Pain before sessions, 7-day average: 3.0, against 5.0 two weeks earlier: down 2.0 points (40%), a meaningful change.",
+			"Pain after sessions, 7-day average: 1.8, against 3.5 two weeks earlier: down 1.7 points (49%), less than a meaningful change (2 points and 30%).",
+		}},
+		{name: "raised by sessions: the numbers, no advice", change: fp(1), after: fp(4), want: []string{
+			"After sessions, pain was 1.0 point higher than before them, on average.",
+			"Pain after sessions, 7-day average: 4.0; none from two weeks earlier to compare with.",
+		}},
+		{name: "a change that rounds away", change: fp(0.04), want: []string{
+			"After sessions, pain was about the same as before them, on average.",
+		}},
+	}
+	for _, tt := range tests {
+		got := PainTrendLines(tt.change, tt.before, tt.bEarlier, tt.after, tt.aEarlier)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+		for _, l := range got {
+			if containsFold(l, "ease off") {
+				t.Errorf("%s: a trend says ease off: %q", tt.name, l)
+			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"corecoach/routines"
 )
 
 // The streak rules of docs/stats-and-report.md, as plain functions over the
@@ -67,6 +69,10 @@ type Stats struct {
 	// The same averages over the 7 days before those, to show a trend.
 	PainBeforeAvgPrev7 *float64 `json:"pain_before_avg_prev_7"`
 	PainAfterAvgPrev7  *float64 `json:"pain_after_avg_prev_7"`
+	// The same averages over the 7 days ending 14 days before as_of: the
+	// earliest a trend is judged against (routines.PainTrendText).
+	PainBeforeAvg2WeeksEarlier *float64 `json:"pain_before_avg_2_weeks_earlier"`
+	PainAfterAvg2WeeksEarlier  *float64 `json:"pain_after_avg_2_weeks_earlier"`
 	// PainChangeAvgLast7 is the mean of after − before over the sessions of
 	// the last 7 days that have both scores: the two averages above may
 	// cover different sessions (one stopped early with no score after).
@@ -75,11 +81,19 @@ type Stats struct {
 	LastSessionDate    *string  `json:"last_session_date"`
 }
 
+// PainTrend is what the pain averages show, in words, by
+// routines.PainTrendLines: for the stats text, the progress screen and the
+// report alike.
+func (st Stats) PainTrend() []string {
+	return routines.PainTrendLines(st.PainChangeAvgLast7, st.PainBeforeAvgLast7, st.PainBeforeAvg2WeeksEarlier,
+		st.PainAfterAvgLast7, st.PainAfterAvg2WeeksEarlier)
+}
+
 // PainWindowStart is the earliest start time a session can have and still
-// fall, in its own zone, within the 14 days ending at asOf that the pain
+// fall, in its own zone, within the 21 days ending at asOf that the pain
 // averages look at: pass it to SessionsSince.
 func PainWindowStart(asOf Date) time.Time {
-	return StartOfDayBound(asOf.AddDays(-13))
+	return StartOfDayBound(asOf.AddDays(-20))
 }
 
 // ComputeStats applies the rules of docs/stats-and-report.md as of asOf to the
@@ -111,6 +125,7 @@ func ComputeStats(days []DayRecord, recent []Session, schedule ScheduleFunc, asO
 	}
 	st.PainBeforeAvgLast7, st.PainAfterAvgLast7 = painAverages(recent, asOf.AddDays(-6), asOf)
 	st.PainBeforeAvgPrev7, st.PainAfterAvgPrev7 = painAverages(recent, asOf.AddDays(-13), asOf.AddDays(-7))
+	st.PainBeforeAvg2WeeksEarlier, st.PainAfterAvg2WeeksEarlier = painAverages(recent, asOf.AddDays(-20), asOf.AddDays(-14))
 	st.PainChangeAvgLast7 = painChange(recent, asOf.AddDays(-6), asOf)
 	return st, nil
 }

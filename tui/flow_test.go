@@ -41,10 +41,13 @@ func TestFirstRunFlow(t *testing.T) {
 	h.press("o", "k", "?", "enter")
 	h.wantScreen("summary")
 	v := h.view()
-	for _, want := range []string{"Session complete", "Pain: 3 → 1", "meaningful change", "Streak: 1 day"} {
+	for _, want := range []string{"Session complete", "Pain: before 3, after 1.", "Streak: 1 day"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("summary lacks %q:\n%s", want, v)
 		}
+	}
+	if strings.Contains(v, "meaningful") { // one session is never a meaningful change
+		t.Errorf("summary calls one session meaningful:\n%s", v)
 	}
 
 	ss = h.sessions()

@@ -96,7 +96,7 @@ func (s *painScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.ask = true
 			return s, nil
 		}
-		if routines.ZoneOf(s.score, s.limit()) == routines.ZoneOver {
+		if s.judged().Warns() {
 			s.warning = true
 			return s, nil
 		}
@@ -173,18 +173,24 @@ func (s *painScreen) question() string {
 	return "Well done. How much pain do you have now?"
 }
 
-// advice is the calm message for a score above the limit.
-func (s *painScreen) advice() string {
-	msg := fmt.Sprintf("That is above your limit of %d. ", s.limit())
-	if s.score >= maxPain {
-		msg = "That is the worst pain you can imagine. "
-	}
+// judged is the advice on the chosen score by the routine's pain rules:
+// before a session routines.BeforeAdvice, after it routines.AfterAdvice.
+func (s *painScreen) judged() routines.Advice {
+	rules := routines.PainRulesOf(s.routine)
 	if s.phase == painBefore {
-		msg += "It may be wiser to rest today, or to go gently and stop if it gets worse. "
-	} else {
-		msg += "Ease off next time, and tell your therapist how it went. "
+		return routines.BeforeAdvice(s.score, rules)
 	}
-	return msg + "If any red flag of the safety notes applies (! on the home screen), " +
+	var before *int
+	if s.rec != nil {
+		before = s.rec.s.PainBefore
+	}
+	return routines.AfterAdvice(s.score, before, rules)
+}
+
+// advice is the calm message for a score above the limit, with the red
+// flags to act on.
+func (s *painScreen) advice() string {
+	return s.judged().Text() + " If any red flag of the safety notes applies (! on the home screen), " +
 		"stop and seek medical care. corecoach is not a doctor."
 }
 
@@ -214,7 +220,7 @@ func (s *painScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
 	if s.warning {
 		if s.phase == painBefore {
-			return []key.Binding{with(k.Confirm, "enter", "go gently"), with(k.Quit, "q", "rest today"), with(k.Back, "esc", "change score")}
+			return []key.Binding{with(k.Confirm, "enter", "go gently"), with(k.Quit, "q", "rest instead"), with(k.Back, "esc", "change score")}
 		}
 		return []key.Binding{with(k.Confirm, "enter", "continue"), with(k.Back, "esc", "change score")}
 	}

@@ -190,8 +190,14 @@ func (s *progressScreen) painSection() []string {
 	}
 	span := shownDays(s.data.pain, w)
 	var out []string
-	out = append(out, wrap(fmt.Sprintf("Last 7 days: before %s (was %s) · after %s (was %s)",
-		text.Average(x.PainBeforeAvgLast7), text.Average(x.PainBeforeAvgPrev7), text.Average(x.PainAfterAvgLast7), text.Average(x.PainAfterAvgPrev7)), w)...)
+	if compact(s.w, s.h) {
+		out = append(out, wrap(fmt.Sprintf("Last 7 days: before %s · after %s", text.Average(x.PainBeforeAvgLast7), text.Average(x.PainAfterAvgLast7)), w)...)
+	} else {
+		// What the averages show, with "meaningful" only by its rule.
+		for _, l := range x.PainTrend() {
+			out = append(out, wrap(l, w)...)
+		}
+	}
 	out = append(out, wrap(st.Faint.Render("Line: 7-day average · "+dotGlyph+": each day"), w)...)
 	if !compact(s.w, s.h) {
 		out = append(out, "")

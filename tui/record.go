@@ -20,11 +20,13 @@ type record struct {
 	setsDone, setsCounted int
 	// hurtKinds is the kind of hurt flagged on each exercise, by its index.
 	hurtKinds map[int]string
+	// painRules are the routine's, to judge the pain after it.
+	painRules routines.PainRules
 }
 
 func newRecord(r *routines.Routine, start time.Time, zone string, painBefore *int) *record {
 	start = start.Truncate(time.Second)
-	return &record{seq: 1, s: storage.Session{
+	return &record{seq: 1, painRules: routines.PainRulesOf(r), s: storage.Session{
 		ID:         storage.NewSessionID(start),
 		Routine:    storage.RoutineRef{ID: r.ID, Name: r.Name, Hash: r.Hash},
 		StartedAt:  start,

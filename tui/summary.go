@@ -75,9 +75,13 @@ func (s *summaryScreen) view() string {
 	if compact(s.w, s.h) {
 		list = []string{fmt.Sprintf("%d of %d exercises done", done(r.Exercises), len(r.Exercises))}
 	}
-	pain := []string{"Pain: " + painPair(r.PainBefore, r.PainAfter)}
-	if c := routines.SessionChange(r.PainBefore, r.PainAfter); c != "" {
-		pain = append(pain, wrap(c, w)...)
+	pain := wrap(routines.SessionPainText(r.PainBefore, r.PainAfter), w)
+	if p := r.PainAfter; p != nil {
+		if a := routines.AfterAdvice(*p, r.PainBefore, s.rec.painRules); a.Warns() {
+			for _, l := range wrap(a.Text(), w) {
+				pain = append(pain, st.Warn.Render(l))
+			}
+		}
 	}
 	var warn []string
 	if len(hurt) > 0 {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"corecoach/routines"
 	"corecoach/routines/text"
 	"corecoach/storage"
 	"corecoach/storage/progress"
@@ -87,7 +86,7 @@ func writeStats(w io.Writer, st storage.Stats) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	for _, line := range routines.PainTrend(st.PainBeforeAvgLast7, st.PainChangeAvgLast7, st.PainBeforeAvgPrev7) {
+	for _, line := range st.PainTrend() {
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}

@@ -93,9 +93,21 @@ Sessions           5, 4 completed
 Active days        4 of the last 30
 Adherence          100% of scheduled days in the last 28 (4 of 4)
 Pain, last 7 days  before 3.7, after 2.5 (average, 0-10)
-After sessions, pain was 1.0 points lower than before them.
-Pain before sessions was 1.3 points lower than in the 7 days before (5.0).
+After sessions, pain was 1.0 point lower than before them, on average.
+Pain before sessions, 7-day average: 3.7; none from two weeks earlier to compare with.
+Pain after sessions, 7-day average: 2.5; none from two weeks earlier to compare with.
 `,
+		},
+		{
+			// The 7 days to 20 March against the 7 days to 6 March: a
+			// meaningful change by both points and percent.
+			name: "text, a trend over two weeks",
+			args: []string{"--db", db, "stats", "--as-of", "2026-03-20"},
+			has: []string{
+				"After sessions, pain was about the same as before them, on average.",
+				"Pain before sessions, 7-day average: 1.0, against 4.7 two weeks earlier: down 3.7 points (79%), a meaningful change.",
+				"Pain after sessions, 7-day average: 1.0, against 3.3 two weeks earlier: down 2.3 points (70%), a meaningful change.",
+			},
 		},
 		{
 			name: "as of thursday: wednesday missed",

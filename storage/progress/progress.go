@@ -35,7 +35,7 @@ type History struct {
 }
 
 // Read reads the roll-up and the sessions of the days from..asOf, or of the
-// 14 days the pain averages need when those reach further back, and
+// 21 days the pain averages need when those reach further back, and
 // computes the stats as of asOf (storage.ComputeStats). Older sessions are
 // never decoded, so it stays fast on a long history.
 func Read(src Source, schedule storage.ScheduleFunc, asOf, from storage.Date) (History, error) {

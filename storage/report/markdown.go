@@ -32,8 +32,12 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		p("- Adherence: no scheduled days in this period\n")
 	}
 	p("- Streak on %s: %s (longest %d)\n", r.To, text.Count(r.Stats.CurrentStreakDays, "day"), r.Stats.LongestStreakDays)
-	p("- Average pain, last 7 days: before %s, after %s\n\n",
+	p("- Average pain, last 7 days: before %s, after %s\n",
 		text.Average(r.Stats.PainBeforeAvgLast7), text.Average(r.Stats.PainAfterAvgLast7))
+	for _, l := range r.Trend {
+		p("- %s\n", md(l))
+	}
+	p("\n")
 
 	p("## Pain before and after each session\n\n")
 	t := table{head: []string{"Started", "Routine", "Status", "Before", "After", "Change", "Flag"}, right: []bool{false, false, false, true, true, true, false}}

@@ -44,6 +44,8 @@ type Report struct {
 	Adherence                    float64 // CompletedDays / ScheduledDays; 0 when none
 	Sessions, Completed, Partial int
 
+	// Trend is what the pain averages as of To show (storage.Stats.PainTrend).
+	Trend     []string
 	Pain      []PainRow
 	Checkins  []CheckinRow
 	Exercises []ExerciseRow
@@ -117,6 +119,7 @@ func Build(in Input) Report {
 	r := Report{
 		Generated: in.Generated.Format("2006-01-02 15:04"), From: in.From.String(), To: in.To.String(), FromDate: in.From, ToDate: in.To,
 		Stats: in.Stats, ScheduledDays: in.ScheduledDays, CompletedDays: in.CompletedDays,
+		Trend: in.Stats.PainTrend(),
 	}
 	if in.ScheduledDays > 0 {
 		r.Adherence = float64(in.CompletedDays) / float64(in.ScheduledDays)
