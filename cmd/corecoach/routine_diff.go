@@ -129,7 +129,7 @@ func (a *app) confirmReplace(st *storage.Store, lib *routines.Catalog, r *routin
 		if d.Same() {
 			return true, nil
 		}
-		fmt.Fprintf(a.stdout, "%s is a new version of %s, added before. What changes:\n\n", routines.Sanitize(path), r.ID)
+		fmt.Fprintf(a.stdout, "%s is another version of %s than the one added before. What changes:\n\n", routines.Sanitize(path), r.ID)
 		if err := a.writeDiff(d); err != nil {
 			return false, err
 		}

@@ -119,7 +119,7 @@ func TestRoutineAddNewVersion(t *testing.T) {
 		replaced    bool
 	}{
 		{"yes on a terminal", true, "y\n", nil, 0,
-			[]string{"is a new version of lower-back, added before. What changes:", "From: Lower back, week 1 (added 2026-11-02)",
+			[]string{"is another version of lower-back than the one added before. What changes:", "From: Lower back, week 1 (added 2026-11-02)",
 				"~ Plank: hold 20s -> 30s", "Replace lower-back with this version? [y/N] ", "Replaced lower-back (Lower back, week 2)"}, nil, true},
 		{"YES on a terminal", true, "YES\n", nil, 0, []string{"Replaced lower-back"}, nil, true},
 		{"no on a terminal", true, "n\n", nil, 0,
