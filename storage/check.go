@@ -13,8 +13,13 @@ import (
 // Check verifies the whole file: bbolt's own page checks, then that every
 // record decodes, that the id index and the sessions agree, and that the
 // daily roll-up matches the sessions. It reports every problem found, in
-// one error naming the file.
+// one error naming the file, without advice: the caller says how to save
+// what the file holds. A missing file is an error of fs.ErrNotExist.
 func (s *Store) Check() error {
+	return withAdvice(s.check(), "")
+}
+
+func (s *Store) check() error {
 	if _, err := os.Stat(s.path); err != nil {
 		if os.IsNotExist(err) {
 			return fileErrorf(fs.ErrNotExist, "database %s does not exist", s.path)
@@ -82,23 +87,26 @@ func damageReport(path string, problems []string) error {
 		b.WriteString("\n  " + p)
 	}
 	err := damaged(path, fmt.Sprintf("%d problems, listed below", len(problems))).(*fileError)
-	err.msg += b.String()
+	err.list = b.String()
 	return err
 }
 
 func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 	ids := tx.Bucket(bucketSessionIDs)
 	dates := map[string]bool{}
+	known := map[string]dayEntry{} // decoded once, for the roll-up too
 	_ = tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
 		sess, err := parseSession(k, v)
 		if err != nil {
-			add("session under key %x does not read back: %v", k, err)
+			add("%s does not read back: %v", storedSessionName(k), err)
 			return nil
 		}
 		if !bytes.Equal(ids.Get([]byte(sess.ID)), k) {
 			add("session %s is missing from the id index", showID(sess.ID))
 		}
-		dates[SessionDay(sess)] = true
+		e := entryOf(sess)
+		dates[e.day] = true
+		known[string(k)] = e
 		return nil
 	})
 	_ = ids.ForEach(func(id, k []byte) error {
@@ -107,7 +115,7 @@ func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 		}
 		return nil
 	})
-	checkDays(tx, dates, add)
+	checkDays(tx, dates, known, add)
 	_ = tx.Bucket(bucketRoutines).ForEach(func(k, v []byte) error {
 		if _, err := s.decodeRoutine(k, v); err != nil {
 			add("routine %q does not read back", k)
@@ -123,8 +131,8 @@ func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 }
 
 // checkDays compares the stored roll-up with one computed afresh.
-func checkDays(tx *bolt.Tx, dates map[string]bool, add func(string, ...any)) {
-	want, err := rollUp(tx, dates, nil)
+func checkDays(tx *bolt.Tx, dates map[string]bool, known map[string]dayEntry, add func(string, ...any)) {
+	want, err := rollUp(tx, dates, known)
 	if err != nil {
 		return // the sessions' own problems are reported already
 	}

@@ -8,10 +8,13 @@ import (
 )
 
 // damaged is the one message for a damaged file: what is wrong, in brackets,
-// and what to do.
+// and what to do. Check gives the same without the advice, since the check
+// itself says how to save what the file holds.
 func damaged(path, detail string) error {
-	return fileErrorf(ErrDamaged, "database %s is damaged (%s); restore it from a backup made with 'corecoach export', or move it aside to start a new one", path, detail)
+	return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("database %s is damaged (%s)", path, detail), advice: damageAdvice}
 }
+
+const damageAdvice = "; nothing is written to it: 'corecoach check' says how to save what it holds"
 
 // damagedErr reports a panic met inside bbolt, or an error of bbolt's
 // inside a transaction, as damage.

@@ -93,8 +93,8 @@ func (c Conflict) String() string {
 // session whose id is stored already is left as it is, which makes
 // importing the same document twice add nothing, and then nothing is
 // written at all; when the stored one differs, the result names the
-// fields. The whole database is checked before it is written to, as Check
-// does: a write on a damaged file can spread the damage.
+// fields. Like every write, it is refused on a file ReadOnlyReason finds
+// damaged.
 func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxHistorySize+1))
 	if err != nil {
@@ -116,9 +116,6 @@ func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 	err = s.update(func(tx *bolt.Tx) error {
 		res = first
 		res.Conflicts = slices.Clone(first.Conflicts)
-		if problems := s.recordProblems(tx); len(problems) > 0 { // pages are checked by update
-			return damageReport(s.path, problems)
-		}
 		ids := tx.Bucket(bucketSessionIDs)
 		sessions := tx.Bucket(bucketSessions)
 		var newIDs []importRecord

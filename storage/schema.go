@@ -58,7 +58,10 @@ func readVersion(tx *bolt.Tx, path string) (int, error) {
 		return 0, damaged(path, "no schema version")
 	}
 	v := binary.BigEndian.Uint64(raw)
-	if v > uint64(currentVersion()) || v == 0 {
+	if v == 0 {
+		return 0, damaged(path, "its schema version is 0, which no corecoach writes")
+	}
+	if v > uint64(currentVersion()) {
 		return 0, fileErrorf(ErrNewerSchema, "database %s was written by a newer corecoach (schema %d; this one reads up to %d); it was left untouched: update corecoach", path, v, currentVersion())
 	}
 	if v == uint64(currentVersion()) {

@@ -220,4 +220,14 @@ func parseSession(k, v []byte) (Session, error) {
 	return sess, err
 }
 
+// storedSessionName names a stored session by its key alone, for when its
+// record does not read back: the key holds its start and its id.
+func storedSessionName(k []byte) string {
+	if len(k) <= 8 {
+		return fmt.Sprintf("the session under key %x", k)
+	}
+	start := time.Unix(int64(beUint64(k)^1<<63), 0).UTC()
+	return fmt.Sprintf("session %s (started %s)", showID(string(k[8:])), start.Format("2006-01-02 15:04 UTC"))
+}
+
 func beUint64(b []byte) uint64 { return binary.BigEndian.Uint64(b[:8]) }

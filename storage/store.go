@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -27,14 +28,27 @@ var (
 )
 
 // fileError is an error about the database file: a full sentence naming it,
-// classified by one of the errors above.
+// classified by one of the errors above, and what to do.
 type fileError struct {
-	kind error
-	msg  string
+	kind   error
+	msg    string
+	advice string // appended to msg
+	list   string // lines after the advice: the problems, one a line
 }
 
-func (e *fileError) Error() string { return e.msg }
+func (e *fileError) Error() string { return e.msg + e.advice + e.list }
 func (e *fileError) Unwrap() error { return e.kind }
+
+// withAdvice is err with other advice, when it is a fileError.
+func withAdvice(err error, advice string) error {
+	var fe *fileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	c := *fe
+	c.advice = advice
+	return &c
+}
 
 func fileErrorf(kind error, format string, args ...any) error {
 	return &fileError{kind: kind, msg: fmt.Sprintf(format, args...)}
@@ -50,6 +64,8 @@ type Store struct {
 	// nothing, and the first write creates it. A file that existed and is
 	// gone is an error, not a fresh start.
 	existed bool
+	recovered *Recovery // what Open recovered, if anything
+	writable  verdict
 }
 
 // Path is the database file as given to Open.
@@ -61,6 +77,13 @@ func (s *Store) Path() string { return s.path }
 // file, nothing is created until the first write, which creates the file
 // and its folder (private to the user): reading a missing database leaves no
 // trace.
+//
+// Open reads no more than it must, since the terminal interface waits for
+// it before its first frame: the two meta pages and the schema version.
+// Whether the file may be written is decided once, by ReadOnlyReason,
+// before the first write. A file whose last write was torn (one meta page
+// invalid, the other sound) is copied aside, then mended as it stood
+// before that write: see Recovered. That is the only write Open makes.
 func Open(path string) (*Store, error) {
 	s := &Store{path: path, mu: fileMutex(path)}
 	s.mu.Lock()
@@ -76,9 +99,17 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot open database %s: %w", path, unwrapPathErr(err))
 	case fi.IsDir():
 		return nil, fileErrorf(ErrNotCorecoach, "database %s is a folder, not a file; choose a file path with --db", path)
+	case !fi.Mode().IsRegular():
+		return nil, notRegular(path)
 	}
 	s.existed = true
 	version, err := s.validate()
+	var torn *tornError
+	if errors.As(err, &torn) {
+		if s.recovered, err = recoverTorn(path); err == nil {
+			version, err = s.validate()
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +137,12 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	return s.op(true, fn)
 }
 
+// update runs fn in a write transaction, on a file ReadOnlyReason allows
+// to be written.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if err := s.ReadOnlyReason(); err != nil {
+		return err
+	}
 	return s.op(false, fn)
 }
 
@@ -184,12 +220,14 @@ func createWithFolder(path string) error {
 // withDB opens the file, runs fn and closes the file. bbolt can panic on a
 // damaged file: the panic is reported as damage, and a panic inside bbolt's
 // Open marks the file broken for the rest of the process, since the lock it
-// took may still be held.
+// took may still be held. A read past the end of a file cut short by
+// another process meanwhile is a panic too, not the end of the process.
 func (s *Store) withDB(readOnly bool, fn func(db *bolt.DB) error) (err error) {
 	if err := brokenErr(s.path); err != nil {
 		return err
 	}
-	db, err := openBolt(s.path, readOnly)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err := s.openBolt(readOnly)
 	if err != nil {
 		return err
 	}
@@ -219,52 +257,81 @@ var errEmptyFile = errors.New("empty file")
 
 // openBolt opens an existing file only: bbolt would create a missing file
 // and silently turn an empty one into a new database.
-func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
+func (s *Store) openBolt(readOnly bool) (db *bolt.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, damagedErr(path, r)
-			markBroken(path, err)
+			db, err = nil, damagedErr(s.path, r)
+			markBroken(s.path, err)
 		}
 	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{
+	db, err = bolt.Open(s.path, 0o600, &bolt.Options{
 		Timeout:  lockTimeout,
 		ReadOnly: readOnly,
-		OpenFile: openExisting,
+		OpenFile: s.openFile(readOnly),
 		// Mapping ahead spares a large import the remaps, each of which
 		// copies every page the transaction touched; the file does not grow.
 		InitialMmapSize: 64 << 20,
 	})
 	if err != nil {
-		return nil, openErr(path, err)
-	}
-	// Under bbolt's lock, so that no writer is halfway through a meta page.
-	if err := checkMeta(path); err != nil {
-		_ = db.Close()
-		return nil, err
+		return nil, openErr(s.path, err)
 	}
 	return db, nil
 }
 
-func openExisting(name string, flag int, perm os.FileMode) (*os.File, error) {
-	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
-	if err != nil {
-		return nil, err
+// openFile is bbolt's way to open the file: an existing regular file only,
+// locked as bbolt will lock it (so that no writer is halfway through a meta
+// page), and inspected before bbolt maps it.
+func (s *Store) openFile(readOnly bool) func(string, int, os.FileMode) (*os.File, error) {
+	return func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+		if err != nil {
+			return nil, err
+		}
+		fi, err := f.Stat()
+		switch {
+		case err != nil:
+		case !fi.Mode().IsRegular():
+			err = notRegular(s.path)
+		case fi.Size() == 0:
+			err = errEmptyFile
+		default:
+			err = lockFile(f, !readOnly, lockTimeout)
+		}
+		if err == nil {
+			err = s.inspect(f)
+		}
+		if err != nil {
+			_ = f.Close()
+			return nil, err
+		}
+		return f, nil
 	}
-	fi, err := f.Stat()
-	if err == nil && fi.Size() == 0 {
-		err = errEmptyFile
-	}
-	if err != nil {
-		_ = f.Close()
-		return nil, err
-	}
-	return f, nil
 }
+
+// inspect checks the meta pages of f (see the function inspect). A torn
+// meta page is damage (Open recovers it first, see recoverTorn): bbolt's
+// page check cannot read such a file.
+func (s *Store) inspect(f *os.File) error {
+	torn, err := inspect(s.path, f)
+	if err != nil || torn == nil {
+		return err
+	}
+	return &tornError{damaged(s.path, fmt.Sprintf("meta page %d: %s", torn.page, torn.why))}
+}
+
+// tornError is the damage of a torn meta page, which Open recovers.
+type tornError struct{ err error }
+
+func (e *tornError) Error() string { return e.err.Error() }
+func (e *tornError) Unwrap() error { return e.err }
 
 // openErr turns bbolt's and the system's errors into a sentence naming the
 // file and saying what to do.
 func openErr(path string, err error) error {
+	var fe *fileError
 	switch {
+	case errors.As(err, &fe):
+		return err
 	case errors.Is(err, berrors.ErrTimeout):
 		return fileErrorf(ErrInUse, "database %s is in use by another corecoach; try again", path)
 	case errors.Is(err, errEmptyFile):
@@ -328,11 +395,16 @@ func brokenErr(path string) error {
 
 // Verify runs bbolt's page check alone, the one every write runs: a file
 // damaged in pages that only some reads touch fails it before anything is
-// done, say before a session starts that could not be saved. It decodes no
-// record (see Check for that) and costs a few milliseconds at 10,000
-// sessions. A database not created yet verifies.
+// done. It decodes no record (see Check for that) and costs a few
+// milliseconds at 10,000 sessions. A database not created yet verifies.
 func (s *Store) Verify() error {
 	return s.view(func(tx *bolt.Tx) error {
 		return damageReport(s.path, pageProblems(tx))
 	})
+}
+
+// notRegular refuses a device, a pipe or a socket given as the database:
+// never opened for writing, never advised to be removed.
+func notRegular(path string) error {
+	return fileErrorf(ErrNotCorecoach, "%s is not a regular file, so not a corecoach database; it was left untouched: choose another file with --db", path)
 }

@@ -118,7 +118,12 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 		{"empty", nil, ErrNotCorecoach, "empty file"},
 		{"random", random, ErrNotCorecoach, "not a corecoach database"},
 		{"text", []byte("hello\n"), ErrNotCorecoach, "not a corecoach database"},
-		{"damaged", damaged, nil, "untouched"},
+		{"damaged", damaged, ErrDamaged, "both meta pages are invalid"},
+		{"schema 0", corecoachFile(t, func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put(metaVersion, binary.BigEndian.AppendUint64(nil, 0))
+		}), ErrDamaged, "its schema version is 0, which no corecoach writes"},
+		{"bbolt file of 5000 bytes", valid[:5000], ErrDamaged, "the file is cut short"},
+		{"5000 bytes of text", bytes.Repeat([]byte("x"), 5000), ErrNotCorecoach, "not a corecoach database"},
 		{"bbolt without meta", boltFile(t, func(tx *bolt.Tx) error {
 			_, err := tx.CreateBucket([]byte("widgets"))
 			return err
