@@ -126,3 +126,14 @@ func BenchmarkPageCheck10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpen10k is what every command and the terminal interface pay
+// before anything else: the meta pages and the schema version.
+func BenchmarkOpen10k(b *testing.B) {
+	s := storeWith(b, 10_000)
+	for b.Loop() {
+		if _, err := Open(s.Path()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -53,17 +53,26 @@ func (s *Store) SaveCheckin(c Checkin) error {
 	})
 }
 
-// Checkins returns every check-in, oldest date first.
+// Checkins returns every check-in, oldest date first. A check-in that
+// does not read back is left out and named in a *LeftOut error, returned
+// with the others.
 func (s *Store) Checkins() ([]Checkin, error) {
 	var out []Checkin
+	skipped := leftOut{path: s.path}
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketCheckins).ForEach(func(k, v []byte) error {
-			c, err := s.decodeCheckin(k, v)
-			out = append(out, c)
-			return err
+			if c, err := parseCheckin(k, v); err == nil {
+				out = append(out, c)
+			} else {
+				skipped.add("check-in %q: %v", k, err)
+			}
+			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, skipped.err()
 }
 
 // Checkin returns the check-in of date (YYYY-MM-DD).
@@ -81,6 +90,15 @@ func (s *Store) Checkin(date string) (c Checkin, ok bool, err error) {
 }
 
 func (s *Store) decodeCheckin(k, v []byte) (Checkin, error) {
+	c, err := parseCheckin(k, v)
+	if err != nil {
+		return Checkin{}, damaged(s.path, fmt.Sprintf("the check-in %q does not read back: %v", k, err))
+	}
+	return c, nil
+}
+
+// parseCheckin decodes a stored check-in and checks it belongs under key k.
+func parseCheckin(k, v []byte) (Checkin, error) {
 	var c Checkin
 	err := json.Unmarshal(v, &c)
 	if err == nil && c.Date != string(k) {
@@ -89,8 +107,5 @@ func (s *Store) decodeCheckin(k, v []byte) (Checkin, error) {
 	if err == nil {
 		err = checkCheckin(c)
 	}
-	if err != nil {
-		return Checkin{}, damaged(s.path, fmt.Sprintf("the check-in %q does not read back: %v", k, err))
-	}
-	return c, nil
+	return c, err
 }

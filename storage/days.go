@@ -58,22 +58,28 @@ func loadZone(name string) *time.Location {
 	return loc
 }
 
-// Days returns the daily roll-up, oldest first.
+// Days returns the daily roll-up, oldest first. A day record that does
+// not read back is left out and named in a *LeftOut error, returned with
+// the others.
 func (s *Store) Days() ([]DayRecord, error) {
 	var out []DayRecord
+	skipped := leftOut{path: s.path}
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDays)
 		out = make([]DayRecord, 0, b.Stats().KeyN)
 		return b.ForEach(func(k, v []byte) error {
-			d, ok := decodeDay(k, v)
-			if !ok {
-				return damaged(s.path, fmt.Sprintf("the day record %q does not read back", k))
+			if d, ok := decodeDay(k, v); ok {
+				out = append(out, d)
+			} else {
+				skipped.add("day record %q: it does not read back", k)
 			}
-			out = append(out, d)
 			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, skipped.err()
 }
 
 // dayEntry is what the roll-up needs of a session.

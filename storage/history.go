@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -30,10 +31,13 @@ type History struct {
 	Sessions   []Session `json:"sessions"`
 }
 
-// Export writes every session, oldest first, as a history document.
+// Export writes every session, oldest first, as a history document. When
+// some do not read back, it writes the others and returns a *LeftOut error
+// naming those left out: a damaged file's history is saved this way.
 func (s *Store) Export(w io.Writer, now time.Time) error {
 	sessions, err := s.Sessions()
-	if err != nil {
+	var lo *LeftOut
+	if err != nil && !errors.As(err, &lo) {
 		return err
 	}
 	if sessions == nil {
@@ -42,12 +46,15 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 	for i := range sessions {
 		sessions[i] = cleanSession(sessions[i])
 	}
-	return encodeHistory(w, History{
+	if werr := encodeHistory(w, History{
 		Format:     HistoryFormat,
 		Version:    HistoryVersion,
 		ExportedAt: now.UTC().Truncate(time.Second),
 		Sessions:   sessions,
-	})
+	}); werr != nil {
+		return werr
+	}
+	return err
 }
 
 func encodeHistory(w io.Writer, doc History) error {

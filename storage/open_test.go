@@ -226,3 +226,76 @@ func TestWritable(t *testing.T) {
 		t.Errorf("ReadOnlyReason(sound) = %v", err)
 	}
 }
+
+// flipRecord flips one byte in the JSON of the n-th stored session, as
+// `dd conv=notrunc` of one byte would: the pages stay sound.
+func flipRecord(t *testing.T, path string, n int) (id string) {
+	t.Helper()
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSessions).Cursor()
+		k, v := c.First()
+		for range n {
+			k, v = c.Next()
+		}
+		bad := bytes.Clone(v)
+		bad[0] = '['
+		id = string(k[8:])
+		return tx.Bucket(bucketSessions).Put(bytes.Clone(k), bad)
+	})
+	return id
+}
+
+// One damaged record does not hide the others: each read returns every
+// record that reads back and names those left out; export writes the rest
+// as a document that imports into a new database.
+func TestReadsLeaveOutDamagedRecords(t *testing.T) {
+	s, _ := qaStore(t)
+	id := flipRecord(t, s.Path(), 3)
+	rawUpdate(t, s.Path(), func(tx *bolt.Tx) error {
+		errs := []error{
+			tx.Bucket(bucketRoutines).Put([]byte("broken"), []byte("{")),
+			tx.Bucket(bucketDays).Put([]byte("2000-01-01"), []byte{9}),
+			tx.Bucket(bucketCheckins).Put([]byte("2026-01-02"), []byte(`{"date":"2026-01-02","pain":3}`)),
+			tx.Bucket(bucketCheckins).Put([]byte("2026-01-03"), []byte(`{"date":"2026-01-03","pain":30}`)),
+		}
+		return errors.Join(errs...)
+	})
+	wantLeftOut := func(what string, err error, want string) {
+		t.Helper()
+		var lo *LeftOut
+		if !errors.As(err, &lo) || !errors.Is(err, ErrDamaged) || len(lo.Records) != 1 || !strings.Contains(lo.Records[0], want) {
+			t.Errorf("%s: %v; want one record left out, %q", what, err, want)
+		}
+	}
+	ss, err := s.Sessions()
+	wantLeftOut("Sessions()", err, "session "+id+" (started ")
+	if len(ss) != 11 {
+		t.Errorf("Sessions() = %d sessions; want the 11 that read back", len(ss))
+	}
+	rs, err := s.Routines()
+	wantLeftOut("Routines()", err, `routine "broken"`)
+	if len(rs) != 1 || rs[0].ID != "mine" {
+		t.Errorf("Routines() = %+v", rs)
+	}
+	cs, err := s.Checkins()
+	wantLeftOut("Checkins()", err, `check-in "2026-01-03"`)
+	if len(cs) != 1 {
+		t.Errorf("Checkins() = %+v", cs)
+	}
+	ds, err := s.Days()
+	wantLeftOut("Days()", err, `day record "2000-01-01"`)
+	if len(ds) != 11 { // 12 days, one of them replaced
+		t.Errorf("Days() = %d records", len(ds))
+	}
+	if merged := MergeLeftOut(nil, errors.Join(), err, err); merged == nil || len(merged.(*LeftOut).Records) != 1 {
+		t.Errorf("MergeLeftOut() = %v", merged)
+	}
+
+	var buf bytes.Buffer
+	err = s.Export(&buf, time.Now())
+	wantLeftOut("Export()", err, id)
+	rescue := newStore(t)
+	if added, _, err := rescue.Import(&buf); err != nil || added != 11 {
+		t.Errorf("Import(rescue) = %d, %v; want the 11 sessions", added, err)
+	}
+}

@@ -39,20 +39,34 @@ func (s *Store) SaveRoutine(r RoutineFile) error {
 	})
 }
 
-// Routines returns the library, by id.
+// Routines returns the library, by id. A routine that does not read back
+// is left out and named in a *LeftOut error, returned with the others.
 func (s *Store) Routines() (out []RoutineFile, err error) {
+	skipped := leftOut{path: s.path}
 	err = s.view(func(tx *bolt.Tx) error {
-		out, err = s.routines(tx)
+		out, err = s.routines(tx, &skipped)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, skipped.err()
 }
 
-func (s *Store) routines(tx *bolt.Tx) (out []RoutineFile, err error) {
+// routines reads the library; a routine that does not read back is added
+// to skipped, or with skipped nil ends the read as damage.
+func (s *Store) routines(tx *bolt.Tx, skipped *leftOut) (out []RoutineFile, err error) {
 	err = tx.Bucket(bucketRoutines).ForEach(func(k, v []byte) error {
 		r, err := s.decodeRoutine(k, v)
-		out = append(out, r)
-		return err
+		switch {
+		case err == nil:
+			out = append(out, r)
+		case skipped == nil:
+			return err
+		default:
+			skipped.add("routine %q does not read back", k)
+		}
+		return nil
 	})
 	return out, err
 }

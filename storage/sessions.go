@@ -149,8 +149,11 @@ func (s *Store) Sessions() ([]Session, error) {
 }
 
 // SessionsSince returns the sessions started at or after t, oldest first.
+// A session that does not read back is left out and named in a *LeftOut
+// error, returned with the others.
 func (s *Store) SessionsSince(t time.Time) ([]Session, error) {
 	var out []Session
+	skipped := leftOut{path: s.path}
 	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketSessions).Cursor()
 		start := []byte(nil)
@@ -159,15 +162,19 @@ func (s *Store) SessionsSince(t time.Time) ([]Session, error) {
 			start = binary.BigEndian.AppendUint64(nil, timeKey(t.Add(time.Second-1)))
 		}
 		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
-			sess, err := s.decodeSession(k, v)
+			sess, err := parseSession(k, v)
 			if err != nil {
-				return err
+				skipped.add("%s: %v", storedSessionName(k), err)
+				continue
 			}
 			out = append(out, sess)
 		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, skipped.err()
 }
 
 // LastSession returns the session started last.

@@ -26,7 +26,7 @@ func (s *Store) ReadStart() (Start, error) {
 			return err
 		}
 		var err error
-		if files, err = s.routines(tx); err != nil {
+		if files, err = s.routines(tx, nil); err != nil {
 			return err
 		}
 		st.SafetyConfirmed = len(tx.Bucket(bucketSettings).Get([]byte(SettingSafetyConfirmed))) > 0
