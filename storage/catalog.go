@@ -13,10 +13,13 @@ func Catalog(files []RoutineFile) *routines.Catalog {
 }
 
 // Catalog is the routine catalog of the built-in routines and the library.
+// Added routines that do not read back are left out and named in a
+// *LeftOut error, returned with the catalog of the rest.
 func (s *Store) Catalog() (*routines.Catalog, error) {
 	files, err := s.Routines()
-	if err != nil {
+	var left []error
+	if CollectLeftOut(err, &left) != nil {
 		return nil, err
 	}
-	return Catalog(files), nil
+	return Catalog(files), MergeLeftOut(left...)
 }

@@ -64,7 +64,7 @@ func (s *Store) Checkins() ([]Checkin, error) {
 			if c, err := parseCheckin(k, v); err == nil {
 				out = append(out, c)
 			} else {
-				skipped.add("check-in %q: %v", k, err)
+				skipped.add("check-in %q does not read back: %v", k, err)
 			}
 			return nil
 		})

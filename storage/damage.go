@@ -38,3 +38,7 @@ func damageDetail(r any) string {
 	}
 	return s
 }
+
+// WithoutAdvice is err without the advice a damage error ends with, for a
+// caller that gives its own (the check command says how to save the file).
+func WithoutAdvice(err error) error { return withAdvice(err, "") }

@@ -71,7 +71,7 @@ func (s *Store) Days() ([]DayRecord, error) {
 			if d, ok := decodeDay(k, v); ok {
 				out = append(out, d)
 			} else {
-				skipped.add("day record %q: it does not read back", k)
+				skipped.add("day record %q does not read back", k)
 			}
 			return nil
 		})

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -52,6 +53,19 @@ func (l *leftOut) err() error {
 		return nil
 	}
 	return &LeftOut{Path: l.path, Records: l.records}
+}
+
+// CollectLeftOut is for a read that can go on with what it got: a
+// *LeftOut err is added to left and nil returned; any other error is
+// returned as it is. MergeLeftOut(left...) is then the error to return
+// with the result.
+func CollectLeftOut(err error, left *[]error) error {
+	var lo *LeftOut
+	if errors.As(err, &lo) {
+		*left = append(*left, lo)
+		return nil
+	}
+	return err
 }
 
 // MergeLeftOut joins the LeftOut errors of several reads of one file into

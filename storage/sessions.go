@@ -164,7 +164,7 @@ func (s *Store) SessionsSince(t time.Time) ([]Session, error) {
 		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
 			sess, err := parseSession(k, v)
 			if err != nil {
-				skipped.add("%s: %v", storedSessionName(k), err)
+				skipped.add("%s does not read back: %v", storedSessionName(k), err)
 				continue
 			}
 			out = append(out, sess)

@@ -63,7 +63,7 @@ type Store struct {
 	// existed is false while the file is yet to be created: reads then find
 	// nothing, and the first write creates it. A file that existed and is
 	// gone is an error, not a fresh start.
-	existed bool
+	existed   bool
 	recovered *Recovery // what Open recovered, if anything
 	writable  verdict
 }

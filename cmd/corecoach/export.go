@@ -17,6 +17,8 @@ func newExportCmd(a *app) *cobra.Command {
 		Use:   "export",
 		Short: "Write the whole history as a history document (JSON)",
 		Long: "export writes every session as a corecoach history document (format version 1): " +
+			"every one that reads back, when the database is damaged (the others are named on " +
+			"standard error, and export exits 1); " +
 			"to standard output, or with -o to FILE, which is replaced whole or not at all.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -25,10 +27,12 @@ func newExportCmd(a *app) *cobra.Command {
 				return err
 			}
 			if out == "" {
-				return store.Export(a.stdout, a.now())
+				return a.partial(store.Export(a.stdout, a.now()))
 			}
 			var buf bytes.Buffer
-			if err := store.Export(&buf, a.now()); err != nil {
+			// What reads back is written even when some does not: it is
+			// how a damaged database is saved.
+			if err := a.partial(store.Export(&buf, a.now())); err != nil {
 				return err
 			}
 			return a.writeOutput(out, output{data: buf.Bytes(), mode: 0o600})

@@ -47,7 +47,7 @@ func newHistoryCmd(a *app) *cobra.Command {
 				return err
 			}
 			sessions, err := loadHistory(store, since != "", from)
-			if err != nil {
+			if err = a.partial(err); err != nil {
 				return err
 			}
 			switch {

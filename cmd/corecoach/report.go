@@ -42,7 +42,7 @@ func newReportCmd(a *app) *cobra.Command {
 				return err
 			}
 			in, err := report.Load(store, from, today, a.now())
-			if err != nil {
+			if err = a.partial(err); err != nil {
 				return err
 			}
 			var buf bytes.Buffer

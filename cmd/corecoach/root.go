@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"charm.land/fang/v2"
+
+	"corecoach/storage"
 	"github.com/spf13/cobra"
 )
 
@@ -36,6 +38,9 @@ type app struct {
 	// interactive, when set, says whether a question can be asked; else
 	// promptable asks whether stdin and stdout are terminals.
 	interactive func() bool
+	// leftOut are the damaged records reads left out while the command
+	// went on with the rest: named when it ends, which is then a failure.
+	leftOut []error
 }
 
 // dbPath resolves the database path: --db, then CORECOACH_DB, then
@@ -275,6 +280,12 @@ func (a *app) run(args []string) int {
 		fang.WithCommit(commit),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, root, err) }),
 	)
+	if left := storage.MergeLeftOut(a.leftOut...); left != nil {
+		printError(a.stderr, root, left)
+		if err == nil {
+			return exitFailure
+		}
+	}
 	return exitCode(err)
 }
 

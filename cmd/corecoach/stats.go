@@ -36,11 +36,11 @@ func newStatsCmd(a *app) *cobra.Command {
 				return err
 			}
 			cat, err := store.Catalog()
-			if err != nil {
+			if err = a.partial(err); err != nil {
 				return err
 			}
 			h, err := progress.Read(store, cat.Schedule, asOf, asOf)
-			if err != nil {
+			if err = a.partial(err); err != nil {
 				return err
 			}
 			if asJSON {

@@ -11,13 +11,25 @@ import (
 
 // openStore opens the database the flags and environment name. Nothing is
 // created until the first write, which creates the file and its folder
-// (private to the user): reading commands leave no trace.
+// (private to the user): reading commands leave no trace. A file recovered
+// from a torn write is told of here, once: the next open finds it mended.
 func (a *app) openStore() (*storage.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	return storage.Open(path)
+	st, err := storage.Open(path)
+	if err == nil && st.Recovered() != nil {
+		fmt.Fprintf(a.stderr, "corecoach: database %s: %s\n", path, st.Recovered())
+	}
+	return st, err
+}
+
+// partial keeps the records a read left out because they do not read back
+// (a *storage.LeftOut), for the command to go on with the rest: they are
+// named when it ends, which then exits 1. Any other error is returned.
+func (a *app) partial(err error) error {
+	return storage.CollectLeftOut(err, &a.leftOut)
 }
 
 // openStoreToWrite opens the database for a command that writes to it, and

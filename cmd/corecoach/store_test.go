@@ -74,7 +74,7 @@ func TestReadsCreateNothing(t *testing.T) {
 		{[]string{"stats"}, 0, ""},
 		{[]string{"export"}, 0, `"sessions": []`},
 		{[]string{"routine", "list"}, 0, ""},
-		{[]string{"check"}, 1, ""},
+		{[]string{"check"}, 0, "no database at " + db + " yet"}, // not a failure: nothing is wrong
 	}
 	for _, tt := range tests {
 		r := runCmd(append([]string{"--db", db}, tt.args...)...)

@@ -37,18 +37,21 @@ type History struct {
 // Read reads the roll-up and the sessions of the days from..asOf, or of the
 // 21 days the pain averages need when those reach further back, and
 // computes the stats as of asOf (storage.ComputeStats). Older sessions are
-// never decoded, so it stays fast on a long history.
+// never decoded, so it stays fast on a long history. Records that do not
+// read back are left out and named in a *storage.LeftOut error, returned
+// with the rest.
 func Read(src Source, schedule storage.ScheduleFunc, asOf, from storage.Date) (History, error) {
 	h := History{AsOf: asOf}
 	var err error
-	if h.Days, err = src.Days(); err != nil {
+	var left []error
+	if h.Days, err = src.Days(); storage.CollectLeftOut(err, &left) != nil {
 		return History{}, err
 	}
 	since := storage.PainWindowStart(asOf)
 	if start := storage.StartOfDayBound(from); start.Before(since) {
 		since = start
 	}
-	if h.Sessions, err = src.SessionsSince(since); err != nil {
+	if h.Sessions, err = src.SessionsSince(since); storage.CollectLeftOut(err, &left) != nil {
 		return History{}, err
 	}
 	if h.Stats, err = storage.ComputeStats(h.Days, h.Sessions, schedule, asOf); err != nil {
@@ -57,7 +60,7 @@ func Read(src Source, schedule storage.ScheduleFunc, asOf, from storage.Date) (H
 		}
 		return History{}, err
 	}
-	return h, nil
+	return h, storage.MergeLeftOut(left...)
 }
 
 // FirstDay is the day of the first recorded session, and false when there

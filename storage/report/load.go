@@ -25,23 +25,25 @@ type Source interface {
 
 // Load reads what a report of from..to needs. The period never starts
 // before the first recorded session: it then starts on that day (or on to,
-// when that is later).
+// when that is later). Records that do not read back are left out and
+// named in a *storage.LeftOut error, returned with the rest.
 func Load(src Source, from, to storage.Date, generated time.Time) (Input, error) {
+	var left []error // records that do not read back, left out
 	files, err := src.Routines()
-	if err != nil {
+	if storage.CollectLeftOut(err, &left) != nil {
 		return Input{}, err
 	}
 	lib := storage.Catalog(files)
 	// Check-ins on the first days follow up sessions before the period.
 	h, err := progress.Read(src, lib.Schedule, to, from.AddDays(-storage.CheckinDays))
-	if err != nil {
+	if storage.CollectLeftOut(err, &left) != nil {
 		return Input{}, err
 	}
 	if first, ok := h.FirstDay(); ok && first > from {
 		from = min(first, to)
 	}
 	checkins, err := src.Checkins()
-	if err != nil {
+	if storage.CollectLeftOut(err, &left) != nil {
 		return Input{}, err
 	}
 	scheduled, completed, err := storage.Adherence(h.Days, lib.Schedule, from, to, to)
@@ -51,5 +53,5 @@ func Load(src Source, from, to storage.Date, generated time.Time) (Input, error)
 	return Input{
 		From: from, To: to, Generated: generated, Sessions: h.Sessions, Checkins: checkins, Stats: h.Stats,
 		ScheduledDays: scheduled, CompletedDays: completed, PainRules: lib.PainRules, Library: files,
-	}, nil
+	}, storage.MergeLeftOut(left...)
 }
