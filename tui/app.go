@@ -121,14 +121,20 @@ func (m Model) Err() error {
 }
 
 // Init starts the first screen's work.
+//
+// Whether the database may be written is asked at once, beside the first
+// screen's work rather than before the first frame, since it reads the
+// whole file: a damaged file then ends on the damage screen before
+// anything is written (every write waits for the same answer).
 func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{checkWritable(m.c)}
 	switch s := m.cur.(type) {
 	case *homeScreen:
-		return s.init()
+		cmds = append(cmds, s.init())
 	case *painScreen: // `corecoach run`: a check-in that is due comes first
-		return loadCheckin(m.c)
+		cmds = append(cmds, loadCheckin(m.c))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // Update routes a message: global keys and navigation here, everything
@@ -164,6 +170,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Saves finish out of order: ask the saver what is still unwritten.
 		m.saveErr = m.c.saver.failure()
 		m.resize()
+		return m, nil
+	case writableMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
 		return m, nil
 	case checkinSavedMsg:
 		if refusesWrites(msg.err) {

@@ -59,6 +59,8 @@ type (
 		state checkinState
 		err   error
 	}
+	// writableMsg says whether the database may be written (nil) or why not.
+	writableMsg struct{ err error }
 	// checkinSavedMsg reports that a check-in, or its skip, was stored.
 	checkinSavedMsg struct{ err error }
 	openCheckinMsg  struct{ state checkinState }
@@ -78,6 +80,11 @@ func tick(c *common, gen int, d time.Duration) tea.Cmd {
 		d = time.Millisecond
 	}
 	return c.timer(d, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// checkWritable asks whether the database may be written.
+func checkWritable(c *common) tea.Cmd {
+	return func() tea.Msg { return writableMsg{err: c.store.ReadOnlyReason()} }
 }
 
 // saveSession writes a snapshot of the session without blocking Update.

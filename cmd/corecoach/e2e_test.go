@@ -374,3 +374,30 @@ func TestE2ELockedAtQuitKeepsRecoveryFile(t *testing.T) {
 		t.Fatalf("stored sessions = %+v", ss)
 	}
 }
+
+// TestE2EDamagedDatabaseWritesNothing opens the home screen and `run` on a
+// database with one damaged session record (its pages sound): the damage
+// screen comes up on its own, before anything is written, and keys that
+// would write (confirming the safety screen, starting a session) write
+// nothing: the file's bytes are unchanged.
+func TestE2EDamagedDatabaseWritesNothing(t *testing.T) {
+	bin, _, routine := e2eSetup(t)
+	for _, args := range [][]string{{}, {"run", "--quiet", routine}} {
+		t.Run(strings.Join(append([]string{"corecoach"}, args...), " "), func(t *testing.T) {
+			db, _ := qaDB(t)
+			data := flipByte(t, db, "S05")
+			term := startTerminal(t, bin, append([]string{"--db", db}, args...)...)
+			term.send(strings.Repeat("j", 60) + "\r") // on the safety screen: read to the end and confirm at once
+			term.waitFor("The database is damaged")
+			term.waitFor("S05")
+			term.send("\r3\r")
+			term.send("q")
+			if code := term.exitCode(); code != 1 {
+				t.Errorf("exit code %d, want 1; output:\n%q", code, term.out.String())
+			}
+			if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
+				t.Error("the damaged database was written to")
+			}
+		})
+	}
+}

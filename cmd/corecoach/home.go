@@ -72,6 +72,8 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	// page check too: a file can open and still be damaged in pages only
 	// some reads touch, and a session on it would run to its end and then
 	// be lost (9 ms at 10,000 sessions, storage.BenchmarkReadStart10k).
+	// Damage elsewhere (a record that does not read back) is found by the
+	// interface as it starts, beside its first frame: see tui.Model.Init.
 	begin, err := st.ReadStart()
 	if err != nil {
 		return err
