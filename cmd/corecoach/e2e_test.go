@@ -393,7 +393,7 @@ func TestE2EDamagedDatabaseWritesNothing(t *testing.T) {
 			term.send("\r3\r")
 			term.send("q")
 			if code := term.exitCode(); code != 1 {
-				t.Errorf("exit code %d, want 1; output:\n%q", code, term.out.String())
+				t.Errorf("exit code %d, want 1; output:\n%q", code, term.output())
 			}
 			if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
 				t.Error("the damaged database was written to")
