@@ -30,6 +30,8 @@ func lockFile(f *os.File, exclusive bool, timeout time.Duration) error {
 		case time.Now().After(deadline):
 			return berrors.ErrTimeout
 		}
-		time.Sleep(50 * time.Millisecond)
+		// Short, unlike bbolt's 50 ms: a writer in a loop releases the
+		// lock for moments only, and a long nap would miss them all.
+		time.Sleep(5 * time.Millisecond)
 	}
 }
