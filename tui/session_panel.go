@@ -113,7 +113,7 @@ func (s *sessionScreen) panelKey(msg tea.KeyPressMsg) tea.Cmd {
 			// The rest of the exercise is skipped only now, so that the
 			// red flags are read before a last exercise ends the session.
 			s.panel = nil
-			s.notice = name + " stopped. space: on to the next exercise · q: stop"
+			s.notice = name + " stopped. space: next exercise"
 			return s.handle(s.eng.SkipExercise(s.now))
 		}
 	case panelVariant:
