@@ -280,3 +280,24 @@ func TestCheckWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// The terminal interface tells of a torn write on its own screen, where the
+// client reads it, not on stderr behind the alternate screen.
+func TestE2ETornDatabaseToldOnScreen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildBinary(t)
+	db, _ := qaDB(t)
+	randomPage(t, db, 0)
+	term := startTerminal(t, bin, "--db", db)
+	term.waitFor("The database ")
+	term.send("\x03")
+	term.exitCode()
+	if out := term.output(); strings.Contains(out, "corecoach: database") {
+		t.Errorf("the torn write was told on stderr too:\n%q", out)
+	}
+	if copies, _ := filepath.Glob(db + ".torn-*"); len(copies) != 1 {
+		t.Errorf("copies: %q", copies)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,11 +64,15 @@ func (a *app) runUI(arg string, start, quiet bool) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.openStore()
+	var says []string
+	st, err := a.openStoreTelling(func(msg string) { says = append(says, "The "+msg+".") })
 	if err != nil {
 		return err
 	}
-	notice := importRecovered(st)
+	if msg := importRecovered(st); msg != "" {
+		says = append(says, msg)
+	}
+	notice := strings.Join(says, "\n")
 	// One opening of the file for all the first frame needs. It runs the
 	// page check too: a file can open and still be damaged in pages only
 	// some reads touch, and a session on it would run to its end and then

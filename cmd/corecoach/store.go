@@ -14,13 +14,22 @@ import (
 // (private to the user): reading commands leave no trace. A file recovered
 // from a torn write is told of here, once: the next open finds it mended.
 func (a *app) openStore() (*storage.Store, error) {
+	st, err := a.openStoreTelling(func(msg string) { fmt.Fprintf(a.stderr, "corecoach: %s\n", msg) })
+	return st, err
+}
+
+// openStoreTelling opens the database as openStore does, and gives tell the
+// sentence about a file recovered from a torn write, if any: the terminal
+// interface shows it on screen rather than on stderr, where it would be
+// hidden until the interface ends.
+func (a *app) openStoreTelling(tell func(string)) (*storage.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
 	}
 	st, err := storage.Open(path)
 	if err == nil && st.Recovered() != nil {
-		fmt.Fprintf(a.stderr, "corecoach: database %s: %s\n", path, st.Recovered())
+		tell(fmt.Sprintf("database %s: %s", path, st.Recovered()))
 	}
 	return st, err
 }
