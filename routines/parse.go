@@ -42,10 +42,11 @@ const (
 )
 
 var (
-	topKeys      = []string{"corecoach", "id", "name", "author", "notes", "schedule", "pain", "defaults", "exercises"}
-	painKeys     = []string{"limit", "rise"}
-	defaultsKeys = []string{"prepare", "rest"}
-	exerciseKeys = []string{"use", "name", "sets", "reps", "hold", "relax", "tempo", "rest", "prepare", "sides", "notes", "cues"}
+	topKeys       = []string{"corecoach", "id", "name", "author", "client", "therapist", "notes", "schedule", "pain", "defaults", "exercises"}
+	painKeys      = []string{"limit", "rise"}
+	therapistKeys = []string{"name", "contact"}
+	defaultsKeys  = []string{"prepare", "rest"}
+	exerciseKeys  = []string{"use", "name", "sets", "reps", "hold", "relax", "tempo", "rest", "prepare", "sides", "notes", "cues"}
 )
 
 // LoadFile reads and parses a routine file. Every error is a ProblemList.
@@ -395,12 +396,28 @@ func (p *fileParser) mapping(n ast.Node, what string, allowed []string) (map[str
 			continue
 		}
 		if !contains(allowed, key) {
-			p.add(mv.Key, "%s", didYouMean("unknown key "+quote(key), key, allowed))
+			msg := didYouMean("unknown key "+quote(key), key, allowed)
+			if commaInFlow(n, mv) {
+				msg += "; in {...} a comma ends a value: put text with a comma in quotes"
+			}
+			p.add(mv.Key, "%s", msg)
 			continue
 		}
 		out[key] = entry{key: key, kn: mv.Key, value: mv.Value}
 	}
 	return out, true
+}
+
+// commaInFlow reports whether mv, a key with no value in a {...} mapping,
+// is most likely the rest of a value cut at a comma ("{name: A. Therapist,
+// PT}").
+func commaInFlow(m ast.Node, mv *ast.MappingValueNode) bool {
+	fm, ok := m.(*ast.MappingNode)
+	if !ok || !fm.IsFlowStyle {
+		return false
+	}
+	_, null := mv.Value.(*ast.NullNode)
+	return mv.Value == nil || null
 }
 
 func contains(list []string, s string) bool {

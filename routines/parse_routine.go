@@ -39,6 +39,12 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 	if e, ok := m["author"]; ok {
 		r.Author, _ = p.text(e, OneLine, MaxAuthorLen)
 	}
+	if e, ok := m["client"]; ok {
+		r.Client, _ = p.text(e, OneLine, MaxNameLen)
+	}
+	if e, ok := m["therapist"]; ok {
+		r.Therapist = p.therapist(e)
+	}
 	if e, ok := m["notes"]; ok {
 		r.Notes, _ = p.text(e, MultiLine, MaxNotesLen)
 	}
@@ -97,6 +103,24 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 		}
 	}
 	return r
+}
+
+// therapist reads `therapist: {name, contact}`; the name is required.
+func (p *fileParser) therapist(e entry) Therapist {
+	var t Therapist
+	tm, ok := p.mapping(e.value, "\"therapist\"", therapistKeys)
+	if !ok {
+		return t
+	}
+	if n, ok := tm["name"]; ok {
+		t.Name, _ = p.text(n, OneLine, MaxNameLen)
+	} else {
+		p.add(e.kn, "\"therapist\" needs a \"name\", such as {name: A. Therapist, contact: clinic@example.org}")
+	}
+	if c, ok := tm["contact"]; ok {
+		t.Contact, _ = p.text(c, OneLine, MaxContactLen)
+	}
+	return t
 }
 
 // version checks the format version first: a newer file is refused with

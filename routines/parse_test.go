@@ -20,6 +20,18 @@ func TestParseProblems(t *testing.T) {
 	}{
 		{"typo in key and exercise", head + "exercises:\n  - use: plnak\n    hodl: 3s\n",
 			[]string{`4:10: unknown exercise "plnak"; did you mean "plank"?`, `5:5: unknown key "hodl"; did you mean "hold"?`}},
+		{"therapist key typo, no name", head + "therapist:\n  contcat: x\nexercises:\n  - use: plank\n", []string{
+			`3:1: "therapist" needs a "name", such as {name: A. Therapist, contact: clinic@example.org}`,
+			`4:3: unknown key "contcat"; did you mean "contact"?`}},
+		{"comma in a one-line therapist", head + "therapist: {name: A. Therapist, PT, contact: x}\nexercises:\n  - use: plank\n", []string{
+			`3:33: unknown key "PT"; in {...} a comma ends a value: put text with a comma in quotes`}},
+		{"therapist as text", head + "therapist: A. Therapist\nexercises:\n  - use: plank\n", []string{
+			`3:12: "therapist" must be a mapping of keys, not "A. Therapist"`}},
+		{"client over two lines, escape in contact", head + "client: \"J.\\nSmith\"\ntherapist: {name: A, contact: \"\\e[2J\"}\nexercises:\n  - use: plank\n", []string{
+			`3:9: "client" contains a line break (U+000A); it is one line of text`,
+			`4:31: "contact" contains a control character (U+001B); escape sequences and control characters are not allowed`}},
+		{"client too long", head + "client: " + strings.Repeat("c", MaxNameLen+1) + "\nexercises:\n  - use: plank\n", []string{
+			`3:9: "client" is 81 characters long; it may be at most 80`}},
 		{"unknown top key far from any", head + "colour: red\nexercises:\n  - use: plank\n",
 			[]string{`3:1: unknown key "colour"`}},
 		{"empty", "", []string{`the file is empty; a routine needs at least "corecoach: 1", a name and exercises`}},
@@ -159,6 +171,8 @@ func TestParseGood(t *testing.T) {
 	s := time.Second
 	file := "\xef\xbb\xbfcorecoach: 1\r\n" + `name: Lower back, week 1
 author: A. Therapist, PT
+client: J. Smith
+therapist: {name: "A. Therapist, PT", contact: "clinic@example.org, 01234 567890"}
 notes: |
   Move slowly.
   Stop if pain spreads down a leg.
@@ -200,6 +214,9 @@ exercises:
 		r.Notes != "Move\tslowly.\nStop if pain spreads down a leg." || r.PainLimit != 4 ||
 		r.Prepare != 10*s || r.Rest != 15*s || r.Source != "dir/Lower Back 1.yml" || !strings.HasPrefix(r.Hash, "sha256:") {
 		t.Errorf("routine fields: %+v", r)
+	}
+	if want := (Therapist{Name: "A. Therapist, PT", Contact: "clinic@example.org, 01234 567890"}); r.Client != "J. Smith" || r.Therapist != want {
+		t.Errorf("client %q, therapist %+v; want J. Smith, %+v", r.Client, r.Therapist, want)
 	}
 	if want := []time.Weekday{time.Monday, time.Tuesday, time.Thursday, time.Friday}; !reflect.DeepEqual(r.Schedule, want) {
 		t.Errorf("schedule %v, want %v", r.Schedule, want)

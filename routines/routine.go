@@ -11,11 +11,15 @@ import (
 
 // Routine is a parsed routine file (docs/routine-format.md) or a built-in routine.
 type Routine struct {
-	ID       string
-	Name     string
-	Author   string
-	Notes    string
-	Schedule []time.Weekday // empty: every day
+	ID     string
+	Name   string
+	Author string
+	// Client is who the routine is for, and Therapist who prescribed it;
+	// both optional, shown on handouts and reports.
+	Client    string
+	Therapist Therapist
+	Notes     string
+	Schedule  []time.Weekday // empty: every day
 	// PainLimit is the score above which pain is flagged (default 5).
 	PainLimit int
 	// PainRise is how far a next-day score must be above the pain before
@@ -29,6 +33,16 @@ type Routine struct {
 	// Hash is "sha256:<hex>" of the file's bytes (of the embedded file for built-ins).
 	Hash string
 }
+
+// Therapist is the therapist a routine file names: a name and how to
+// reach them, each on one line.
+type Therapist struct {
+	Name    string
+	Contact string
+}
+
+// IsZero reports whether the file names no therapist.
+func (t Therapist) IsZero() bool { return t.Name == "" && t.Contact == "" }
 
 // Side is which side of the body a step works.
 type Side int

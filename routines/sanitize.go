@@ -47,10 +47,11 @@ const (
 // enough that no field can swamp a screen, a table or a report.
 // docs/routine-format.md and docs/routine.schema.json give the same.
 const (
-	MaxNameLen   = 80   // a routine's or an exercise's name
-	MaxAuthorLen = 120  // the author line
-	MaxCueLen    = 200  // one form cue
-	MaxNotesLen  = 4000 // notes
+	MaxNameLen    = 80   // a routine's or an exercise's name
+	MaxAuthorLen  = 120  // the author line
+	MaxContactLen = 120  // the therapist's contact line
+	MaxCueLen     = 200  // one form cue
+	MaxNotesLen   = 4000 // notes
 )
 
 const (

@@ -175,6 +175,13 @@ func TestSchemaRejects(t *testing.T) {
 		{"exercise name too long", head + "exercises: [{name: " + strings.Repeat("n", MaxNameLen+1) + ", hold: 3s}]\n"},
 		{"author too long", head + "author: " + strings.Repeat("a", MaxAuthorLen+1) + "\nexercises: [{use: plank}]\n"},
 		{"cue too long", head + "exercises: [{use: plank, cues: [" + strings.Repeat("c", MaxCueLen+1) + "]}]\n"},
+		{"unknown therapist key", head + "therapist: {name: A, contcat: x}\nexercises: [{use: plank}]\n"},
+		{"therapist without a name", head + "therapist: {contact: x}\nexercises: [{use: plank}]\n"},
+		{"therapist as text", head + "therapist: A. Therapist\nexercises: [{use: plank}]\n"},
+		{"line break in client", head + "client: \"J.\\nSmith\"\nexercises: [{use: plank}]\n"},
+		{"client too long", head + "client: " + strings.Repeat("c", MaxNameLen+1) + "\nexercises: [{use: plank}]\n"},
+		{"therapist name too long", head + "therapist: {name: " + strings.Repeat("n", MaxNameLen+1) + "}\nexercises: [{use: plank}]\n"},
+		{"contact too long", head + "therapist: {name: A, contact: " + strings.Repeat("c", MaxContactLen+1) + "}\nexercises: [{use: plank}]\n"},
 		{"notes too long", head + "notes: " + strings.Repeat("x", MaxNotesLen+1) + "\nexercises: [{use: plank}]\n"},
 	}
 	for _, tt := range tests {
@@ -207,6 +214,9 @@ func TestSchemaAcceptsVariants(t *testing.T) {
 		{"emoji built with joiners", "corecoach: 1\nname: \"Nurse 👩\u200d⚕\ufe0f plan\"\nexercises: [{name: \"می\u200cخواهم\", hold: 3s, notes: \"two\\nlines\\tand a tab\"}]\n"},
 		{"longest texts", "corecoach: 1\nname: " + strings.Repeat("é", MaxNameLen) + "\nauthor: " + strings.Repeat("a", MaxAuthorLen) + "\nnotes: " + strings.Repeat("x", MaxNotesLen) +
 			"\nexercises: [{use: plank, cues: [" + strings.Repeat("c", MaxCueLen) + "]}]\n"},
+		{"client and therapist", head + "client: J. Smith\ntherapist: {name: \"A. Therapist, PT\", contact: \"clinic@example.org, 01234 567890\"}\nexercises: [{use: plank}]\n"},
+		{"therapist with a name only", head + "therapist:\n  name: " + strings.Repeat("n", MaxNameLen) + "\nclient: " + strings.Repeat("é", MaxNameLen) + "\nexercises: [{use: plank}]\n"},
+		{"longest contact", head + "therapist: {name: A, contact: " + strings.Repeat("c", MaxContactLen) + "}\nexercises: [{use: plank}]\n"},
 		{"pain rise 1", head + "pain: {limit: 5, rise: 1}\nexercises: [{use: plank}]\n"},
 		{"pain rise 10", head + "pain: {rise: 10}\nexercises: [{use: plank}]\n"},
 	}
@@ -282,6 +292,22 @@ func TestTemplate(t *testing.T) {
 	}
 	if r.Name == "" || r.Author == "" || r.Notes == "" || len(r.Schedule) == 0 {
 		t.Errorf("template leaves out a key a therapist should see: %+v", r)
+	}
+	// The client and therapist are shown commented out, and valid once
+	// the # is removed.
+	uncommented := regexp.MustCompile(`(?m)^# (client:|therapist:|  name:|  contact:)`).ReplaceAll(data, []byte("$1"))
+	if bytes.Equal(uncommented, data) {
+		t.Fatal("the template does not show client and therapist")
+	}
+	r2, err := Parse("my-routine.yaml", uncommented)
+	if err != nil {
+		t.Fatalf("the template with client and therapist does not validate:\n%v", err)
+	}
+	if r2.Client == "" || r2.Therapist.Name == "" || r2.Therapist.Contact == "" {
+		t.Errorf("template client %q, therapist %+v: want both set once uncommented", r2.Client, r2.Therapist)
+	}
+	if err := validateSchema(compileSchema(t), uncommented); err != nil {
+		t.Errorf("the schema refuses the template with client and therapist: %v", err)
 	}
 	// Template returns a copy: a caller cannot change the next one.
 	data[0] = 'X'
@@ -367,6 +393,9 @@ func TestSchemaTextPolicy(t *testing.T) {
 	}{
 		{"properties.name", OneLine, MaxNameLen},
 		{"properties.author", OneLine, MaxAuthorLen},
+		{"properties.client", OneLine, MaxNameLen},
+		{"properties.therapist.properties.name", OneLine, MaxNameLen},
+		{"properties.therapist.properties.contact", OneLine, MaxContactLen},
 		{"properties.notes", MultiLine, MaxNotesLen},
 		{"definitions.builtinExercise.properties.notes", MultiLine, MaxNotesLen},
 		{"definitions.builtinExercise.properties.cues.items", OneLine, MaxCueLen},
