@@ -143,6 +143,9 @@ func routineChanges(old, new *Routine) []FieldChange {
 	text("id", old.ID, new.ID)
 	text("name", old.Name, new.Name)
 	text("author", old.Author, new.Author)
+	text("client", old.Client, new.Client)
+	text("therapist.name", old.Therapist.Name, new.Therapist.Name)
+	text("therapist.contact", old.Therapist.Contact, new.Therapist.Contact)
 	if a, b := dayNames(old.Schedule), dayNames(new.Schedule); !slices.Equal(a, b) {
 		out = append(out, FieldChange{"schedule", a, b})
 	}

@@ -254,6 +254,10 @@ func TestDiffRoutineFields(t *testing.T) {
 		{"id", func(o, n *Routine) { n.ID = "r2" }, "id:r>r2"},
 		{"name", func(o, n *Routine) { n.Name = "R2" }, "name:R>R2"},
 		{"author added", func(o, n *Routine) { n.Author = "A. T." }, "author:<nil>>A. T."},
+		{"client and therapist", func(o, n *Routine) {
+			o.Client, n.Client = "J. Smith", "Jane Smith"
+			n.Therapist = Therapist{Name: "A. T.", Contact: "a@example.org"}
+		}, "client:J. Smith>Jane Smith therapist.name:<nil>>A. T. therapist.contact:<nil>>a@example.org"},
 		{"schedule", func(o, n *Routine) { n.Schedule = []time.Weekday{time.Sunday, time.Monday} }, "schedule:[]>[mon sun]"},
 		{"the order of days is no change", func(o, n *Routine) {
 			o.Schedule = []time.Weekday{time.Thursday, time.Monday}

@@ -83,7 +83,8 @@ func totalChange(old, new time.Duration) string {
 
 // routineFieldNames are the headings of the routine's own fields.
 var routineFieldNames = map[string]string{
-	"id": "Id", "name": "Name", "author": "Author", "schedule": "Schedule",
+	"id": "Id", "name": "Name", "author": "Author", "client": "Client",
+	"therapist.name": "Therapist", "therapist.contact": "Therapist's contact", "schedule": "Schedule",
 	"pain.limit": "Pain limit", "pain.rise": "Pain rise", "notes": "Notes",
 }
 
@@ -130,7 +131,8 @@ func formatValue(field string, v any) string {
 		}
 		return Sanitize(strings.Join(v, ", "))
 	case string:
-		if field == "name" || field == "author" {
+		switch field {
+		case "name", "author", "client", "therapist.name", "therapist.contact":
 			return fmt.Sprintf("%q", Sanitize(v))
 		}
 		return Sanitize(v)

@@ -41,6 +41,9 @@ type handout struct {
 	ID        string
 	Name      string
 	Author    string
+	Client    string
+	Therapist string // the name, then the contact in brackets when given
+	Version   string // routines.ShortHash of the file's content hash
 	Schedule  string // "Mon, Tue, Thu, Fri" or "every day"
 	Week      []weekDay
 	Notes     []string // paragraphs
@@ -85,6 +88,9 @@ func newHandout(r *Routine) handout {
 		ID:        runnableID(r.ID),
 		Name:      SafeLine(r.Name),
 		Author:    SafeLine(r.Author),
+		Client:    SafeLine(r.Client),
+		Therapist: TherapistLine(r.Therapist),
+		Version:   ShortHash(SafeLine(r.Hash)),
 		Notes:     paragraphs(r.Notes),
 		NotesHead: "Notes from your therapist",
 		PainLimit: r.PainLimit,
@@ -114,6 +120,19 @@ func newHandout(r *Routine) handout {
 		h.Exercises = append(h.Exercises, he)
 	}
 	return h
+}
+
+// TherapistLine is how handouts and reports name the therapist: "A.
+// Therapist (clinic@example.org)", the name alone, or "" for none.
+func TherapistLine(t Therapist) string {
+	name, contact := SafeLine(t.Name), SafeLine(t.Contact)
+	switch {
+	case contact == "":
+		return name
+	case name == "":
+		return contact
+	}
+	return name + " (" + contact + ")"
 }
 
 // schedule gives the days in words and the week, Monday first, with the

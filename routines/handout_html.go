@@ -93,10 +93,19 @@ table.week { border-collapse: collapse; width: 100%; break-inside: avoid; page-b
 {{- if .Author}}
 <li><b>Written by:</b> {{.Author}}</li>
 {{- end}}
+{{- if .Client}}
+<li><b>For:</b> {{.Client}}</li>
+{{- end}}
+{{- if .Therapist}}
+<li><b>Your therapist:</b> {{.Therapist}}</li>
+{{- end}}
 <li><b>Days:</b> {{.Schedule}}</li>
 <li><b>Time:</b> about {{.Total}} per session</li>
 {{- if .ID}}
 <li><b>In corecoach:</b> <code>corecoach run {{.ID}}</code></li>
+{{- end}}
+{{- if .Version}}
+<li><b>Version:</b> <code>{{.Version}}</code></li>
 {{- end}}
 </ul>
 </header>

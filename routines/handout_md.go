@@ -19,10 +19,19 @@ func writeMarkdown(w io.Writer, h handout) error {
 	if h.Author != "" {
 		p("- Written by: %s\n", MarkdownEscape(h.Author))
 	}
+	if h.Client != "" {
+		p("- For: %s\n", MarkdownEscape(h.Client))
+	}
+	if h.Therapist != "" {
+		p("- Your therapist: %s\n", MarkdownEscape(h.Therapist))
+	}
 	p("- Days: %s\n", h.Schedule)
 	p("- Time: about %s per session\n", h.Total)
 	if h.ID != "" {
 		p("- In corecoach: `corecoach run %s`\n", h.ID)
+	}
+	if h.Version != "" {
+		p("- Version: `%s`\n", h.Version)
 	}
 	if len(h.Notes) > 0 {
 		p("\n## %s\n", h.NotesHead)

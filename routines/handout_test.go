@@ -72,6 +72,13 @@ func TestHandoutContent(t *testing.T) {
 				want = append(want, f.Full)
 			}
 		}
+		want = append(want, ShortHash(r.Hash))
+		if r.ID == "hostile" { // who it is for and from, when the file says
+			if r.Client == "" || r.Therapist.Contact == "" {
+				t.Fatal("the hostile test file has lost its client or therapist")
+			}
+			want = append(want, htmlOrMD(format, r.Client), htmlOrMD(format, r.Therapist.Name), htmlOrMD(format, r.Therapist.Contact))
+		}
 		for _, e := range r.Exercises {
 			want = append(want, htmlOrMD(format, e.Dosage()), htmlOrMD(format, e.Name))
 			easier, harder := e.Variants() // each built-in exercise's variants

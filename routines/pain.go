@@ -40,3 +40,12 @@ func ContentHash(data []byte) string {
 	sum := sha256.Sum256(data)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
+
+// ShortHash is the start of a content hash, enough to tell versions apart
+// on a handout or in a heading: "sha256:1a2b3c4d5e6f…".
+func ShortHash(hash string) string {
+	if r := []rune(hash); len(r) > 19 {
+		return string(r[:19]) + "…"
+	}
+	return hash
+}

@@ -237,17 +237,9 @@ func libraryState(lib []storage.RoutineFile, id, hash string) string {
 		if f.Hash == hash {
 			return "current version"
 		}
-		return "an earlier version; the library now holds " + short(clean(f.Hash))
+		return "an earlier version; the library now holds " + routines.ShortHash(clean(f.Hash))
 	}
 	return "not in the library"
-}
-
-// short is the start of a content hash, enough to tell versions apart.
-func short(hash string) string {
-	if r := []rune(hash); len(r) > 19 {
-		return string(r[:19]) + "…"
-	}
-	return hash
 }
 
 // clean is routines.SafeLine: text from sessions, safe for one-line cells.
