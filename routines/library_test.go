@@ -89,3 +89,36 @@ func TestDecodeLibraryRejects(t *testing.T) {
 		}
 	}
 }
+
+// The stenosis alternative to the back bend is done in the exercise's own
+// time, never by skipping it: a skipped set is never counted as done, so
+// skipping would leave every such desk break partial. The routine's notes,
+// the exercise's note, the library's purpose and its easier variant say the
+// same alternative.
+func TestDeskBreakBackBendAlternative(t *testing.T) {
+	r, ok := Builtin("desk-break")
+	if !ok {
+		t.Fatal("no desk-break")
+	}
+	lib, _ := LookupExercise("standing-extension")
+	texts := map[string]string{"routine notes": r.Notes, "library purpose": lib.Purpose, "library easier": lib.Easier}
+	for _, ex := range r.Exercises {
+		if ex.ID == "standing-extension" {
+			texts["exercise notes"] = ex.Notes
+		}
+	}
+	if len(texts) != 4 {
+		t.Fatal("desk-break has no standing-extension")
+	}
+	for where, s := range texts {
+		flat := strings.Join(strings.Fields(s), " ")
+		for _, want := range []string{"sit and bend forwards", "march on the spot"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s lacks %q: %q", where, want, flat)
+			}
+		}
+		if strings.Contains(flat, "(n)") || strings.Contains(flat, "skip it") || strings.Contains(flat, "walk for a minute") {
+			t.Errorf("%s tells the client to skip the exercise: %q", where, flat)
+		}
+	}
+}
