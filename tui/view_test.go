@@ -94,6 +94,20 @@ var screens = []struct {
 		h.finishSession()
 		h.press("2", "enter", "enter")
 	}},
+	// Above the limit after a session: the numbers, and tell your
+	// therapist; never "ease off", never "meaningful".
+	{"pain-after-warning", func(h *harness) {
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+		h.finishSession()
+		h.press("7", "enter")
+	}},
+	{"summary-above-limit", func(h *harness) {
+		h.confirmSafety()
+		h.press("enter", "4", "enter")
+		h.finishSession()
+		h.press("7", "enter", "enter", "enter")
+	}},
 	{"help", func(h *harness) {
 		h.confirmSafety()
 		h.press("?")
