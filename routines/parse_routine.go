@@ -422,3 +422,7 @@ func defaultID(file, name string) string {
 	}
 	return "routine"
 }
+
+// ValidID reports whether id can be a routine's id: 1 to 64 of a-z, 0-9
+// and -.
+func ValidID(id string) bool { return validID(id) }

@@ -128,6 +128,12 @@ func checkRecords(s *Store, tx *bolt.Tx, add func(string, ...any)) {
 		}
 		return nil
 	})
+	_ = tx.Bucket(bucketVisits).ForEach(func(k, v []byte) error {
+		if _, err := parseVisit(k, v); err != nil {
+			add("visit %s does not read back: %v", showID(string(k)), err)
+		}
+		return nil
+	})
 }
 
 // checkDays compares the stored roll-up with one computed afresh.

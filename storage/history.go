@@ -3,7 +3,6 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -18,43 +17,77 @@ import (
 // The history document that export writes and import reads.
 const (
 	HistoryFormat  = "corecoach-history"
-	HistoryVersion = 1
+	HistoryVersion = 2
 	// MaxHistorySize bounds what Import reads: about 100,000 sessions.
 	MaxHistorySize = 64 << 20
 )
 
-// History is a history document.
+// History is a history document (docs/using-corecoach.md, "Your data").
+// Version 1 documents hold sessions only.
 type History struct {
-	Format     string    `json:"format"`
-	Version    int       `json:"version"`
-	ExportedAt time.Time `json:"exported_at"`
-	Sessions   []Session `json:"sessions"`
+	Format     string           `json:"format"`
+	Version    int              `json:"version"`
+	ExportedAt time.Time        `json:"exported_at"`
+	Checkins   []HistoryCheckin `json:"checkins"`
+	Visits     []Visit          `json:"visits"`
+	// Measures and Progress are always empty: this corecoach stores
+	// neither outcome questionnaires nor progress steps yet.
+	Measures []json.RawMessage `json:"measures"`
+	Progress []json.RawMessage `json:"progress"`
+	Routines []HistoryRoutine  `json:"routines"`
+	Sessions []Session         `json:"sessions"`
 }
 
-// Export writes every session, oldest first, as a history document. When
-// some do not read back, it writes the others and returns a *LeftOut error
-// naming those left out: a damaged file's history is saved this way.
+// Export writes everything the database holds as a history document:
+// check-ins by date, visits by date, added routines by id and sessions
+// oldest first. When some records do not read back, it writes the others
+// and returns a *LeftOut error naming those left out: a damaged file's
+// history is saved this way.
 func (s *Store) Export(w io.Writer, now time.Time) error {
-	sessions, err := s.Sessions()
-	var lo *LeftOut
-	if err != nil && !errors.As(err, &lo) {
-		return err
-	}
-	if sessions == nil {
-		sessions = []Session{}
-	}
-	for i := range sessions {
-		sessions[i] = cleanSession(sessions[i])
-	}
-	if werr := encodeHistory(w, History{
+	doc := History{
 		Format:     HistoryFormat,
 		Version:    HistoryVersion,
 		ExportedAt: now.UTC().Truncate(time.Second),
-		Sessions:   sessions,
-	}); werr != nil {
-		return werr
+		Checkins:   []HistoryCheckin{},
+		Visits:     []Visit{},
+		Measures:   []json.RawMessage{},
+		Progress:   []json.RawMessage{},
+		Routines:   []HistoryRoutine{},
+		Sessions:   []Session{},
 	}
-	return err
+	var left []error
+	sessions, err := s.Sessions()
+	if err := CollectLeftOut(err, &left); err != nil {
+		return err
+	}
+	for _, sess := range sessions {
+		doc.Sessions = append(doc.Sessions, cleanSession(sess))
+	}
+	checkins, err := s.Checkins()
+	if err := CollectLeftOut(err, &left); err != nil {
+		return err
+	}
+	for _, c := range checkins {
+		doc.Checkins = append(doc.Checkins, checkinOf(c))
+	}
+	visits, err := s.Visits()
+	if err := CollectLeftOut(err, &left); err != nil {
+		return err
+	}
+	for _, v := range visits {
+		doc.Visits = append(doc.Visits, cleanVisit(v))
+	}
+	files, err := s.Routines()
+	if err := CollectLeftOut(err, &left); err != nil {
+		return err
+	}
+	for _, r := range files {
+		doc.Routines = append(doc.Routines, routineOf(r))
+	}
+	if err := encodeHistory(w, doc); err != nil {
+		return err
+	}
+	return MergeLeftOut(left...)
 }
 
 func encodeHistory(w io.Writer, doc History) error {
@@ -73,15 +106,24 @@ func (s *Store) Import(r io.Reader) (added, skipped int, err error) {
 type ImportResult struct {
 	Added   int
 	Present int // sessions stored already as the document has them, or repeated in it the same
-	// Conflicts are sessions whose id is stored already (or came earlier in
+	// The other records, likewise.
+	Checkins, Visits, Routines Tally
+	// Conflicts are records whose key is stored already (or came earlier in
 	// the document) with other content: the one there first is kept.
 	Conflicts []Conflict
 }
 
-// Conflict is a session of a document that was not imported because its
-// id is taken by a different session.
+// Tally counts the records of one kind an import added and those it found
+// stored already (or repeated in the document) as they are.
+type Tally struct {
+	Added, Present int
+}
+
+// Conflict is a record of a document that was not imported because its
+// key is taken by a different record.
 type Conflict struct {
-	ID         string
+	Kind       string   // "session" (also when empty), "check-in", "visit" or "routine"
+	ID         string   // its id; a check-in's date
 	Fields     []string // the fields that differ, in the order of the format
 	InDocument bool     // the id came earlier in the document itself, not from the database
 }
@@ -91,8 +133,12 @@ func (c Conflict) String() string {
 	if c.InDocument {
 		where = "comes twice in the document"
 	}
-	return fmt.Sprintf("session %s %s with a different %s; the %s one is kept",
-		showID(c.ID), where, joinAnd(c.Fields), map[bool]string{false: "stored", true: "first"}[c.InDocument])
+	kind := c.Kind
+	if kind == "" {
+		kind = "session"
+	}
+	return fmt.Sprintf("%s %s %s with a different %s; the %s one is kept",
+		kind, showID(c.ID), where, joinAnd(c.Fields), map[bool]string{false: "stored", true: "first"}[c.InDocument])
 }
 
 // ImportHistory merges a history document: it is validated whole first,
@@ -115,6 +161,10 @@ func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 		return ImportResult{}, err
 	}
 	recs, res, err := prepareImport(doc.Sessions)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	others, err := keyedRecords(doc)
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -144,8 +194,15 @@ func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 			days[r.entry.day] = true
 			known[string(r.key)] = r.entry
 		}
-		if len(newIDs) == 0 {
+		added, err := mergeKeyed(tx, others, &res)
+		if err != nil {
+			return err
+		}
+		if len(newIDs) == 0 && !added {
 			return errNoChange
+		}
+		if len(newIDs) == 0 {
+			return nil
 		}
 		slices.SortFunc(newIDs, func(a, b importRecord) int { return bytes.Compare(a.id, b.id) })
 		for _, r := range newIDs {
@@ -159,8 +216,48 @@ func (s *Store) ImportHistory(r io.Reader) (ImportResult, error) {
 	if err != nil {
 		return ImportResult{}, err
 	}
-	slices.SortStableFunc(res.Conflicts, func(a, b Conflict) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(res.Conflicts, func(a, b Conflict) int {
+		if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	return res, nil
+}
+
+// mergeKeyed stores the records whose key is free, counts them in res, and
+// names the conflicts; added is whether anything was stored.
+func mergeKeyed(tx *bolt.Tx, recs []keyedRecord, res *ImportResult) (added bool, err error) {
+	tallies := map[string]*Tally{"check-in": &res.Checkins, "visit": &res.Visits, "routine": &res.Routines}
+	first := map[string][]byte{} // kind and key: the value first in the document
+	for _, r := range recs {
+		t := tallies[r.kind]
+		seenKey := r.kind + "\x00" + string(r.key)
+		if val, ok := first[seenKey]; ok {
+			if fields := r.differing(val); len(fields) == 0 {
+				t.Present++
+			} else {
+				res.Conflicts = append(res.Conflicts, Conflict{Kind: r.kind, ID: string(r.key), Fields: fields, InDocument: true})
+			}
+			continue
+		}
+		first[seenKey] = r.val
+		b := tx.Bucket(r.bucket)
+		if stored := b.Get(r.key); stored != nil {
+			if fields := r.differing(stored); len(fields) == 0 {
+				t.Present++
+			} else {
+				res.Conflicts = append(res.Conflicts, Conflict{Kind: r.kind, ID: string(r.key), Fields: fields})
+			}
+			continue
+		}
+		if err := b.Put(r.key, r.val); err != nil {
+			return false, err
+		}
+		t.Added++
+		added = true
+	}
+	return added, nil
 }
 
 // sessionFields are the fields of a session object, in the format's order.

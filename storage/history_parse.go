@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,6 +36,7 @@ func ParseHistory(data []byte) (*History, error) {
 	}
 	var doc History
 	var version json.RawMessage
+	var lists historyLists
 	var sessionErr error // reported after format and version, which say more
 	for dec.More() {
 		tok, err := dec.Token()
@@ -50,7 +52,13 @@ func ParseHistory(data []byte) (*History, error) {
 		case "version":
 			err = dec.Decode(&version)
 		case "sessions":
-			doc.Sessions, sessionErr, err = decodeSessions(dec)
+			var bad error
+			doc.Sessions, bad, err = decodeSessions(dec)
+			sessionErr = cmp.Or(sessionErr, bad)
+		case "checkins", "visits", "routines", "measures", "progress":
+			var bad error
+			bad, err = decodeList(dec, tok.(string), lists.list(tok.(string)))
+			sessionErr = cmp.Or(sessionErr, bad)
 		default:
 			var skip json.RawMessage
 			err = dec.Decode(&skip)
@@ -80,6 +88,9 @@ func ParseHistory(data []byte) (*History, error) {
 		return nil, fmt.Errorf("history document has an invalid version %d", v)
 	case sessionErr != nil:
 		return nil, fmt.Errorf("history document: %w", sessionErr)
+	}
+	if err := decodeRecords(&doc, lists); err != nil {
+		return nil, fmt.Errorf("history document: %w", err)
 	}
 	doc.Version = v
 	return &doc, nil

@@ -130,6 +130,9 @@ func TestImportRefuses(t *testing.T) {
 	doc := func(sessions ...string) string {
 		return `{"format":"corecoach-history","version":1,"sessions":[` + strings.Join(sessions, ",") + `]}`
 	}
+	v2 := func(lists string) string {
+		return `{"format":"corecoach-history","version":2,` + lists + `,"sessions":[` + ok + `]}`
+	}
 	tests := []struct {
 		name, doc, want string
 	}{
@@ -140,7 +143,7 @@ func TestImportRefuses(t *testing.T) {
 		{"other format", `{"format":"something","version":1,"sessions":[]}`, `format "something"`},
 		{"no format", `{"version":1}`, `format ""`},
 		{"no version", `{"format":"corecoach-history"}`, "no version"},
-		{"newer", `{"format":"corecoach-history","version":2,"sessions":[]}`, "version 2, written by a newer corecoach"},
+		{"newer", `{"format":"corecoach-history","version":3,"sessions":[]}`, "version 3, written by a newer corecoach; this one reads version 2"},
 		{"version 0", `{"format":"corecoach-history","version":0}`, "invalid version 0"},
 		{"sessions not list", `{"format":"corecoach-history","version":1,"sessions":{}}`, "sessions must be a list"},
 		{"no id", doc(ok, `{"started_at":"2026-01-05T08:00:00Z","status":"completed"}`), "session 2: id is missing"},
@@ -148,7 +151,7 @@ func TestImportRefuses(t *testing.T) {
 		{"bad start", doc(`{"id":"y","started_at":"yesterday","status":"completed"}`), `session 1 (id y): started_at "yesterday" is not an RFC 3339 time such as 2026-03-08T23:30:00-04:00`},
 		{"bad status", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"done"}`), `status "done"`},
 		{"pain", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":11}`), "pain_after 11"},
-		{"version not whole", `{"format":"corecoach-history","version":1.5,"sessions":[]}`, "version must be a whole number such as 1, not 1.5"},
+		{"version not whole", `{"format":"corecoach-history","version":1.5,"sessions":[]}`, "version must be a whole number such as 2, not 1.5"},
 		{"format type", `{"format":1,"version":1}`, "format must be text"},
 		{"start not RFC 3339", doc(ok, ok, `{"id":"X","started_at":"2026-01-02 10:00","status":"completed"}`),
 			`session 3 (id X): started_at "2026-01-02 10:00" is not an RFC 3339 time such as 2026-03-08T23:30:00-04:00`},
@@ -179,6 +182,22 @@ func TestImportRefuses(t *testing.T) {
 		{"year 1969", doc(`{"id":"y","started_at":"1969-12-31T23:59:59Z","status":"completed"}`), "outside the years 1970 to 2200"},
 		{"end in year 9999", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","ended_at":"9999-01-01T00:00:00Z","status":"partial"}`),
 			`session 1 (id y): ended_at "9999-01-01T00:00:00Z" is outside the years 1970 to 2200`},
+		{"checkins not list", v2(`"checkins":{}`), "checkins must be a list"},
+		{"visits not list", v2(`"visits":"x"`), "visits must be a list"},
+		{"check-in pain", v2(`"checkins":[{"date":"2026-01-05","pain":3},{"date":"2026-01-06","pain":11}]`), "check-in 2 (2026-01-06): check-in of 2026-01-06 has pain 11; want 0..10"},
+		{"check-in no pain", v2(`"checkins":[{"date":"2026-01-05"}]`), "check-in 1 (2026-01-05): pain is missing"},
+		{"check-in date", v2(`"checkins":[{"date":"5 Jan","pain":3}]`), `check-in 1 (5 Jan): check-in date "5 Jan" is not YYYY-MM-DD`},
+		{"check-in pain type", v2(`"checkins":[{"date":"2026-01-05","pain":"3"}]`), "check-in 1 (2026-01-05): pain must be a whole number, not string"},
+		{"visit kind", v2(`"visits":[{"id":"v-1","date":"2026-01-05","kind":"reiki"}]`), `visit 1 (v-1): kind "reiki" is not one of massage, physiotherapy, chiropractic, osteopathy, other`},
+		{"visit date", v2(`"visits":[{"id":"v-1","date":"2026-13-05","kind":"massage"}]`), `visit 1 (v-1): date "2026-13-05" is not YYYY-MM-DD`},
+		{"visit year", v2(`"visits":[{"id":"v-1","date":"1900-01-05","kind":"massage"}]`), "visit 1 (v-1): date 1900-01-05 is outside the years 1970 to 2200"},
+		{"visit no id", v2(`"visits":[{"date":"2026-01-05","kind":"massage"}]`), "visit 1: id is missing"},
+		{"routine hash", v2(`"routines":[{"id":"mine","hash":"sha256:00","data":"corecoach: 1\n"}]`), `routine 1 (mine): hash "sha256:00" is not the hash of its data`},
+		{"routine built-in id", v2(`"routines":[{"id":"core-basics","data":"corecoach: 1\n"}]`), `routine 1 (core-basics): id "core-basics" belongs to a built-in routine`},
+		{"routine id", v2(`"routines":[{"id":"My Routine","data":"corecoach: 1\n"}]`), `routine 1 (My Routine): id "My Routine" is not a routine id`},
+		{"routine no data", v2(`"routines":[{"id":"mine"}]`), "routine 1 (mine): data is missing"},
+		{"measures", v2(`"measures":[{"id":"m-1"},{"id":"m-2"}]`), "it holds 2 measures, which this corecoach cannot store yet: update corecoach"},
+		{"progress", v2(`"progress":[{"routine_id":"x"}]`), "it holds 1 progress step, which this corecoach cannot store yet"},
 		{"pain type", doc(`{"id":"y","started_at":"2026-01-05T08:00:00Z","status":"partial","pain_after":"4"}`), "session 1 (id y): pain_after must be a whole number, not string"},
 	}
 	for _, tt := range tests {
@@ -190,6 +209,12 @@ func TestImportRefuses(t *testing.T) {
 			}
 			if n, _ := s.SessionCount(); n != 0 || added != 0 || skipped != 0 {
 				t.Errorf("a refused document wrote %d sessions (reported %d, %d)", n, added, skipped)
+			}
+			if c, _ := s.Checkins(); len(c) != 0 {
+				t.Errorf("a refused document wrote check-ins: %v", c)
+			}
+			if v, _ := s.Visits(); len(v) != 0 {
+				t.Errorf("a refused document wrote visits: %v", v)
 			}
 		})
 	}

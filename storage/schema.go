@@ -23,7 +23,12 @@ var (
 	bucketDays       = []byte("days")        // YYYY-MM-DD -> DayRecord
 )
 
-var schemaBuckets = [][]byte{bucketMeta, bucketSessions, bucketSessionIDs, bucketRoutines, bucketCheckins, bucketSettings, bucketDays}
+// Buckets added by migrations.
+var (
+	bucketVisits = []byte("visits") // visit id -> Visit JSON (schema 2)
+)
+
+var schemaBuckets = [][]byte{bucketMeta, bucketSessions, bucketSessionIDs, bucketRoutines, bucketCheckins, bucketSettings, bucketDays, bucketVisits}
 
 // Keys of the meta bucket. The format key tells our files from other bbolt
 // files that happen to have a bucket named meta.
@@ -42,7 +47,17 @@ type migration struct {
 
 // migrations[i] takes schema i+1 to i+2. Append only; never edit one that
 // has shipped.
-var migrations []migration
+var migrations = []migration{
+	{name: "therapy visits", apply: createBucket(bucketVisits)},
+}
+
+// createBucket is a migration that adds an empty bucket.
+func createBucket(name []byte) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(name)
+		return err
+	}
+}
 
 func currentVersion() int { return 1 + len(migrations) }
 
@@ -78,9 +93,12 @@ func putVersion(tx *bolt.Tx, v int) error {
 	return tx.Bucket(bucketMeta).Put(metaVersion, binary.BigEndian.AppendUint64(nil, uint64(v)))
 }
 
-// createSchema writes schema 1 into an empty database.
+// createSchema writes the buckets of the current schema into an empty
+// database, marked schema 1: the migrations then run on it, so each must
+// allow for what is there already (as createBucket does).
 func createSchema(tx *bolt.Tx) error {
 	for _, name := range schemaBuckets {
+
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -179,10 +197,18 @@ func initFile(tmp string) error {
 	if err != nil {
 		return err
 	}
-	err = db.Update(createSchema)
-	if err == nil {
-		err = runMigrations(db, 1)
-	}
+	// One transaction: a new file is written once.
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := createSchema(tx); err != nil {
+			return err
+		}
+		for _, m := range migrations {
+			if err := m.apply(tx); err != nil {
+				return fmt.Errorf("%s: %w", m.name, err)
+			}
+		}
+		return putVersion(tx, currentVersion())
+	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

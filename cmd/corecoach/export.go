@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -16,8 +17,10 @@ func newExportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the whole history as a history document (JSON)",
-		Long: "export writes every session as a corecoach history document (format version 1): " +
-			"every one that reads back, when the database is damaged (the others are named on " +
+		Long: "export writes everything the database holds (sessions, next-day check-ins, therapy visits " +
+			"and added routines) as a corecoach history document (format version 2; see " +
+			"docs/using-corecoach.md): " +
+			"every record that reads back, when the database is damaged (the others are named on " +
 			"standard error, and export exits 1); " +
 			"to standard output, or with -o to FILE, which is replaced whole or not at all.",
 		Args: noArgs,
@@ -46,8 +49,9 @@ func newImportCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
 		Short: "Merge a history document into the database",
-		Long: "import checks the whole history document first, then adds its sessions in one step: " +
-			"a session whose id is stored already is left as it is, so importing the same file " +
+		Long: "import checks the whole history document (version 1 or 2) first, then adds its " +
+			"records in one step: a session, visit or routine whose id is stored already, or a " +
+			"check-in of a date that has one, is left as it is, so importing the same file " +
 			"twice adds nothing; when the stored one differs, the conflict and the fields that " +
 			"differ are named on standard error (the exit code is still 0). A document with any " +
 			"problem adds nothing.",
@@ -74,7 +78,7 @@ func newImportCmd(a *app) *cobra.Command {
 			for _, c := range res.Conflicts {
 				fmt.Fprintf(a.stderr, "corecoach: %s: %s\n", args[0], c)
 			}
-			msg := fmt.Sprintf("imported %s (%d already present", text.Count(res.Added, "session"), res.Present)
+			msg := "imported " + importedCounts(res)
 			if n := len(res.Conflicts); n > 0 {
 				msg += fmt.Sprintf(", %s kept as stored", text.Count(n, "conflict"))
 			}
@@ -82,6 +86,33 @@ func newImportCmd(a *app) *cobra.Command {
 			return err
 		},
 	}
+}
+
+// importedCounts says what an import added: sessions always, the other
+// records when the document held any, and how many were there already.
+func importedCounts(res storage.ImportResult) string {
+	parts := []string{text.Count(res.Added, "session")}
+	present := res.Present
+	for _, k := range []struct {
+		noun string
+		t    storage.Tally
+	}{{"check-in", res.Checkins}, {"visit", res.Visits}, {"routine", res.Routines}} {
+		conflicts := 0
+		for _, c := range res.Conflicts {
+			if c.Kind == k.noun {
+				conflicts++
+			}
+		}
+		if k.t.Added+k.t.Present+conflicts > 0 {
+			parts = append(parts, text.Count(k.t.Added, k.noun))
+		}
+		present += k.t.Present
+	}
+	list := strings.Join(parts[:len(parts)-1], ", ")
+	if list != "" {
+		list += " and "
+	}
+	return fmt.Sprintf("%s%s (%d already present", list, parts[len(parts)-1], present)
 }
 
 // isDatabaseError tells a problem of the database file from one of the

@@ -26,7 +26,7 @@ func TestExportImport(t *testing.T) {
 	file := filepath.Join(dir, "history.json")
 
 	out := runCmd("--db", src, "export")
-	if out.code != 0 || !strings.HasPrefix(out.stdout, "{\n  \"format\": \"corecoach-history\",\n  \"version\": 1,") {
+	if out.code != 0 || !strings.HasPrefix(out.stdout, "{\n  \"format\": \"corecoach-history\",\n  \"version\": 2,") {
 		t.Fatalf("export: exit %d %q\n%s", out.code, out.stderr, out.stdout)
 	}
 	if r := runCmd("--db", src, "export", "-o", file); r.code != 0 || r.stdout != "" {
@@ -63,7 +63,7 @@ func TestImportRefused(t *testing.T) {
 		}
 		return p
 	}
-	newer := write("newer.json", `{"format":"corecoach-history","version":2,"sessions":[]}`)
+	newer := write("newer.json", `{"format":"corecoach-history","version":3,"sessions":[]}`)
 	broken := write("broken.json", `{"format":"corecoach-history","version":1,"sessions":[{"id":"a","started_at":"2026-01-01T08:00:00Z","status":"completed"},{"id":"b","status":"completed"}]}`)
 	tests := []struct {
 		name string
@@ -71,7 +71,7 @@ func TestImportRefused(t *testing.T) {
 		code int
 		want string
 	}{
-		{"newer", []string{"import", newer}, 1, newer + ": history document is of version 2, written by a newer corecoach"},
+		{"newer", []string{"import", newer}, 1, newer + ": history document is of version 3, written by a newer corecoach"},
 		{"invalid", []string{"import", broken}, 1, broken + ": history document: session 2 (id b): started_at is missing"},
 		{"missing", []string{"import", filepath.Join(dir, "nope.json")}, 1, "cannot read " + filepath.Join(dir, "nope.json") + ": no such file or directory"},
 		{"no file", []string{"import"}, 2, "import needs FILE"},
@@ -109,5 +109,37 @@ func TestImportConflict(t *testing.T) {
 	}
 	if r := runCmd("--db", db, "history", "--json"); !strings.Contains(r.stdout, `"pain_after": 2`) {
 		t.Errorf("the stored session was not kept: %s", r.stdout)
+	}
+}
+
+// Everything the database holds goes through export and import: check-ins
+// and visits too, and the document comes out the same again.
+func TestExportImportEveryRecord(t *testing.T) {
+	src := seededDB(t)
+	s, err := storage.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCheckin(storage.Checkin{Date: "2026-03-09", Pain: 5, SessionID: "01A"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveVisit(storage.Visit{ID: "v-01X", Date: "2026-03-07", Kind: "massage", Note: "lumbar"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	dst, file := filepath.Join(dir, "new.db"), filepath.Join(dir, "a.json")
+	if r := runCmd("--db", src, "export", "-o", file); r.code != 0 {
+		t.Fatalf("export -o: exit %d %q", r.code, r.stderr)
+	}
+	if r := runCmd("--db", dst, "import", file); r.code != 0 || r.stdout != "imported 3 sessions, 1 check-in and 1 visit (0 already present)\n" {
+		t.Fatalf("import: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd("--db", dst, "import", file); r.code != 0 || r.stdout != "imported 0 sessions, 0 check-ins and 0 visits (5 already present)\n" {
+		t.Errorf("import again: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	before, _ := os.ReadFile(file)
+	after := runCmd("--db", dst, "export")
+	if string(before) != after.stdout {
+		t.Errorf("export after import differs:\n%s\nwant\n%s", after.stdout, before)
 	}
 }
