@@ -291,11 +291,17 @@ func TestReadsLeaveOutDamagedRecords(t *testing.T) {
 		t.Errorf("MergeLeftOut() = %v", merged)
 	}
 
+	// Export carries check-ins and routines too: each damaged one is named.
 	var buf bytes.Buffer
 	err = s.Export(&buf, time.Now())
-	wantLeftOut("Export()", err, id)
+	var lo *LeftOut
+	if !errors.As(err, &lo) || len(lo.Records) != 3 || !strings.Contains(lo.Records[0], id) ||
+		!strings.Contains(lo.Records[1], `check-in "2026-01-03"`) || !strings.Contains(lo.Records[2], `routine "broken"`) {
+		t.Errorf("Export(): %v; want the session, the check-in and the routine left out", err)
+	}
 	rescue := newStore(t)
-	if added, _, err := rescue.Import(&buf); err != nil || added != 11 {
-		t.Errorf("Import(rescue) = %d, %v; want the 11 sessions", added, err)
+	res, err := rescue.ImportHistory(&buf)
+	if err != nil || res.Added != 11 || res.Checkins.Added != 1 || res.Routines.Added != 1 {
+		t.Errorf("ImportHistory(rescue) = %+v, %v; want the 11 sessions, 1 check-in and 1 routine", res, err)
 	}
 }
