@@ -16,7 +16,7 @@ const (
 	cellBlank    cellKind = iota // before the first session, or after today
 	cellRest                     // not scheduled
 	cellMissed                   // scheduled, nothing done
-	cellPartial                  // only sessions stopped early
+	cellPartial                  // only partial sessions (stopped early or mostly skipped)
 	cellDue                      // today, not done yet
 	cellDone                     // one completed session
 	cellDoneMore                 // two or more
@@ -69,7 +69,7 @@ var calendarLegend = []struct {
 }{
 	{cellDone, "done"},
 	{cellDoneMore, "2+ sessions"},
-	{cellPartial, "stopped early"},
+	{cellPartial, "partial"},
 	{cellMissed, "missed"},
 	{cellRest, "rest day"},
 	{cellDue, "today, to do"},

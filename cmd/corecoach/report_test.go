@@ -43,7 +43,7 @@ func TestReportCommand(t *testing.T) {
 			name: "markdown, default 12 weeks",
 			args: []string{"--db", db, "report"},
 			has: []string{
-				"2025-12-13 to 2026-03-06", "- Sessions: 2 (2 completed, 0 stopped early)",
+				"2025-12-13 to 2026-03-06", "- Sessions: 2 (2 completed, 0 partial)",
 				"- Adherence: 6% of scheduled days done (2 of 35)", // 12 weeks of mon/wed/fri, the due Friday left out
 				"⚠ Ease off next time: next-day pain 6, 3 above before, above the limit of 5",
 				`\<script\>x\</script\> \*tight\*`, "⚠ 1×: 2026-03-02", ContentHashOf(mwfRoutine),
@@ -58,7 +58,7 @@ func TestReportCommand(t *testing.T) {
 		{
 			name: "since a date before the first session starts at it",
 			args: []string{"--db", db, "report", "--since", "2020-01-01"},
-			has:  []string{"2025-10-01 to 2026-03-06", "- Sessions: 3 (3 completed, 0 stopped early)"},
+			has:  []string{"2025-10-01 to 2026-03-06", "- Sessions: 3 (3 completed, 0 partial)"},
 		},
 		{
 			name: "html to a file, format from the name",

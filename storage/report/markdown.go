@@ -25,7 +25,7 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		"was completed; days off the routine's schedule are rest days.\n\n")
 
 	p("## Summary\n\n")
-	p("- Sessions: %d (%d completed, %d stopped early)\n", r.Sessions, r.Completed, r.Partial)
+	p("- Sessions: %d (%d completed, %d partial)\n", r.Sessions, r.Completed, r.Partial)
 	if r.ScheduledDays > 0 {
 		p("- Adherence: %s of scheduled days done (%d of %d)\n", text.Percent(r.Adherence), r.CompletedDays, r.ScheduledDays)
 	} else {
