@@ -21,11 +21,14 @@ func newReportCmd(a *app) *cobra.Command {
 			"exercises flagged as hurting, the client's notes, and the routines followed with the " +
 			"content hash of each version.\n\n" +
 			"The period starts at --since DATE, else " + fmt.Sprint(report.Weeks) + " weeks before today; never before the first " +
-			"session. Markdown by default; without --format, an -o name ending in .html or .htm gives HTML.",
-		Example: "  corecoach report --format html -o report.html\n  corecoach report --since 2026-09-01",
+			"session. The client and therapist are those the file of the routine followed last names.\n\n" +
+			"Markdown by default; without --format, an -o name ending in .html or .htm gives HTML, and one " +
+			"ending in .json the report as a JSON document for programs (docs/stats-and-report.md, " +
+			"docs/report.schema.json).",
+		Example: "  corecoach report --format html -o report.html\n  corecoach report -o report.json\n  corecoach report --since 2026-09-01",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			format, err := documentFormat(format, cmd.Flags().Changed("format"), out, []string{"md", "html"})
+			format, err := documentFormat(format, cmd.Flags().Changed("format"), out, []string{"md", "html", "json"})
 			if err != nil {
 				return err
 			}
@@ -47,9 +50,12 @@ func newReportCmd(a *app) *cobra.Command {
 			}
 			var buf bytes.Buffer
 			r := report.Build(in)
-			if format == "html" {
+			switch format {
+			case "html":
 				err = report.WriteHTML(&buf, r)
-			} else {
+			case "json":
+				err = report.WriteJSON(&buf, r)
+			default:
 				err = report.WriteMarkdown(&buf, r)
 			}
 			if err != nil {
@@ -63,7 +69,7 @@ func newReportCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "start the period at `DATE` (YYYY-MM-DD; default 12 weeks ago)")
-	cmd.Flags().StringVar(&format, "format", "md", "report `FORMAT`: md or html")
+	cmd.Flags().StringVar(&format, "format", "md", "report `FORMAT`: md, html or json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to `FILE` instead of standard output")
 	return cmd
 }

@@ -47,6 +47,7 @@ func TestReportCommand(t *testing.T) {
 				"- Adherence: 6% of scheduled days done (2 of 35)", // 12 weeks of mon/wed/fri, the due Friday left out
 				"⚠ Ease off next time: next-day pain 6, 3 above before, above the limit of 5",
 				`\<script\>x\</script\> \*tight\*`, "⚠ 1×: 2026-03-02", ContentHashOf(mwfRoutine),
+				"- Client: J. Smith\n- Therapist: A. Therapist (clinic@example.org)\n- Routine followed last: mwf, version `" + routines.ShortHash(ContentHashOf(mwfRoutine)) + "`",
 			},
 			not: []string{"2025-10-01", "<script>"},
 		},
@@ -72,6 +73,20 @@ func TestReportCommand(t *testing.T) {
 			args: []string{"--db", db, "report", "--format", "md", "-o", filepath.Join(dir, "r.html")},
 			file: filepath.Join(dir, "r.html"),
 			has:  []string{"# Exercise and pain report"},
+		},
+		{
+			name: "json",
+			args: []string{"--db", db, "report", "--format", "json", "--since", "2026-03-01"},
+			has: []string{`"format": "corecoach-report"`, `"client": "J. Smith"`, `"name": "A. Therapist"`, `"contact": "clinic@example.org"`,
+				`"from": "2026-03-01"`, `"to": "2026-03-06"`, `"hash": "` + ContentHashOf(mwfRoutine) + `"`, `"as_of": "2026-03-06"`, `"session_id": "a"`,
+				`"kind": "ease-off"`, `"text": "Plank flagged as hurting"`, `"visits": []`},
+			not: []string{`"id": "z"`, "<script>x"}, // a session before the period; the note's text escaped as JSON does
+		},
+		{
+			name: "json to a file, format from the name",
+			args: []string{"--db", db, "report", "-o", filepath.Join(dir, "r.json")},
+			file: filepath.Join(dir, "r.json"),
+			has:  []string{`"format": "corecoach-report"`, `"from": "2025-12-13"`},
 		},
 		{name: "bad since", args: []string{"--db", db, "report", "--since", "03/01/2026"}, code: 2, stderr: `--since: "03/01/2026" is not a date`},
 		{name: "since in the future", args: []string{"--db", db, "report", "--since", "2026-03-07"}, code: 2, stderr: "--since 2026-03-07 is after today (2026-03-06)"},

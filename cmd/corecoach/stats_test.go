@@ -57,6 +57,8 @@ func intp(v int) *int { return &v }
 const mwfRoutine = `corecoach: 1
 id: mwf
 name: Three days a week
+client: J. Smith
+therapist: {name: A. Therapist, contact: clinic@example.org}
 schedule: [mon, wed, fri]
 exercises:
   - use: plank

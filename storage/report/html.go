@@ -28,6 +28,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"ratio":  ratio,
 		"avg":    text.Average,
 		"join":   strings.Join,
+		"short":  routines.ShortHash,
 		"add":    func(a, b float64) string { return num(a + b) },
 		"sub":    func(a, b float64) string { return num(a - b) },
 	}).Parse(htmlSource))

@@ -53,5 +53,6 @@ func Load(src Source, from, to storage.Date, generated time.Time) (Input, error)
 	return Input{
 		From: from, To: to, Generated: generated, Sessions: h.Sessions, Checkins: checkins, Stats: h.Stats,
 		ScheduledDays: scheduled, CompletedDays: completed, PainRules: lib.PainRules, Library: files,
+		Routine: lib.Lookup, Days: h.Days, Schedule: lib.Schedule,
 	}, storage.MergeLeftOut(left...)
 }

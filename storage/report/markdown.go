@@ -20,6 +20,18 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p("# Exercise and pain report\n\n")
 	p("%s to %s · generated %s by corecoach\n\n", r.From, r.To, r.Generated)
+	if r.Client != "" {
+		p("- Client: %s\n", md(r.Client))
+	}
+	if r.Therapist != "" {
+		p("- Therapist: %s\n", md(r.Therapist))
+	}
+	if rt := r.LastRoutine; rt != nil {
+		p("- Routine followed last: %s, version `%s`\n", md(rt.Name), routines.ShortHash(rt.Hash))
+	}
+	if r.Client != "" || r.Therapist != "" || r.LastRoutine != nil {
+		p("\n")
+	}
 	p("Recorded by the client at home. Pain is self-reported from 0 (none) to 10 (worst\n" +
 		"imaginable), just before and just after each session. A day counts when a session on it\n" +
 		"was completed; days off the routine's schedule are rest days.\n\n")

@@ -30,12 +30,20 @@ type Input struct {
 	// and false when the routine is not known: the defaults apply then. A
 	// limit of 0 is a limit.
 	PainRules func(routineID string) (routines.PainRules, bool)
+	// Routine finds a routine by id (routines.Catalog.Lookup): the client
+	// and therapist come from the routine followed last in the period.
+	Routine func(routineID string) (*routines.Routine, bool)
+	// Days is the daily roll-up and Schedule the routines' schedules, to
+	// tell whether the last scheduled days were missed.
+	Days     []storage.DayRecord
+	Schedule storage.ScheduleFunc
 }
 
 // Report is what both formats show; every text field is already free of
 // control characters, and is escaped by the writer.
 type Report struct {
 	Generated        string // "2006-01-02 15:04"
+	GeneratedAt      time.Time
 	From, To         string
 	FromDate, ToDate storage.Date
 	Stats            storage.Stats
@@ -51,6 +59,21 @@ type Report struct {
 	Exercises []ExerciseRow
 	Notes     []Note
 	Routines  []RoutineRow
+
+	// Client, TherapistName and TherapistContact come from the file of the
+	// routine followed last in the period, "" when it names none or is not
+	// known; Therapist is them on one line (routines.TherapistLine).
+	Client, TherapistName, TherapistContact, Therapist string
+	// LastRoutine is the routine version followed last in the period, when
+	// there is a session.
+	LastRoutine *RoutineRow
+
+	// Flags are what the therapist should look at, most urgent first.
+	Flags []Flag
+	// PeriodSessions and PeriodCheckins are the period's own, oldest first,
+	// as history documents give them.
+	PeriodSessions []storage.Session
+	PeriodCheckins []storage.Checkin
 }
 
 // PainRow is one session of the period, oldest first.
@@ -117,7 +140,7 @@ type RoutineRow struct {
 // Build selects and sums the period's history.
 func Build(in Input) Report {
 	r := Report{
-		Generated: in.Generated.Format("2006-01-02 15:04"), From: in.From.String(), To: in.To.String(), FromDate: in.From, ToDate: in.To,
+		Generated: in.Generated.Format("2006-01-02 15:04"), GeneratedAt: in.Generated.Truncate(time.Second), From: in.From.String(), To: in.To.String(), FromDate: in.From, ToDate: in.To,
 		Stats: in.Stats, ScheduledDays: in.ScheduledDays, CompletedDays: in.CompletedDays,
 		Trend: in.Stats.PainTrend(),
 	}
@@ -137,6 +160,7 @@ func Build(in Input) Report {
 	byID := map[string]storage.Session{}
 	routinesUsed := map[string]*RoutineRow{}
 	var rtOrder []string
+	var last *storage.Session // the period's last session
 	for _, s := range sessions {
 		byID[s.ID] = s
 		local := storage.LocalStart(s)
@@ -144,6 +168,8 @@ func Build(in Input) Report {
 		if day < in.From || day > in.To {
 			continue
 		}
+		r.PeriodSessions = append(r.PeriodSessions, s)
+		last = &r.PeriodSessions[len(r.PeriodSessions)-1]
 		when := local.Format("2006-01-02 15:04")
 		routine := clean(cmp.Or(s.Routine.Name, s.Routine.ID, "unknown routine"))
 		r.Sessions++
@@ -170,7 +196,7 @@ func Build(in Input) Report {
 		key := s.Routine.ID + "\x00" + s.Routine.Hash
 		rt := routinesUsed[key]
 		if rt == nil {
-			rt = &RoutineRow{ID: clean(s.Routine.ID), Name: routine, Hash: cmp.Or(clean(s.Routine.Hash), "unknown"), First: day.String()}
+			rt = &RoutineRow{ID: clean(s.Routine.ID), Name: routine, Hash: cmp.Or(clean(s.Routine.Hash), unknownHash), First: day.String()}
 			rt.Library = libraryState(in.Library, s.Routine.ID, s.Routine.Hash)
 			routinesUsed[key] = rt
 			rtOrder = append(rtOrder, key)
@@ -193,8 +219,29 @@ func Build(in Input) Report {
 		r.Routines = append(r.Routines, *routinesUsed[k])
 	}
 	r.Checkins = checkins(in, byID, rules)
+	for _, c := range in.Checkins {
+		if d, err := storage.ParseDate(c.Date); err == nil && d >= in.From && d <= in.To {
+			r.PeriodCheckins = append(r.PeriodCheckins, c)
+		}
+	}
+	slices.SortStableFunc(r.PeriodCheckins, func(a, b storage.Checkin) int { return strings.Compare(a.Date, b.Date) })
+	if last != nil {
+		row := *routinesUsed[last.Routine.ID+"\x00"+last.Routine.Hash]
+		r.LastRoutine = &row
+		if in.Routine != nil {
+			if rt, ok := in.Routine(last.Routine.ID); ok {
+				r.Client = clean(rt.Client)
+				r.TherapistName, r.TherapistContact = clean(rt.Therapist.Name), clean(rt.Therapist.Contact)
+				r.Therapist = routines.TherapistLine(rt.Therapist)
+			}
+		}
+	}
+	r.Flags = flagsOf(r, r.PeriodSessions, in)
 	return r
 }
+
+// unknownHash stands for the version of a session that recorded none.
+const unknownHash = "unknown"
 
 // checkins keeps the period's check-ins, oldest first, each judged by
 // routines.CheckinAdvice against the session it follows up, as the home

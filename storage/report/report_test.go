@@ -79,11 +79,19 @@ func fixture(t testing.TB) Input {
 			{Date: "2026-03-06", Pain: 2, SessionID: "s3"},
 			{Date: "2026-02-28", Pain: 9, SessionID: "s0"}, // before the period
 		},
-		Stats:         storage.Stats{CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
+		Stats:         storage.Stats{AsOf: "2026-03-14", CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
 		ScheduledDays: 14, CompletedDays: 3,
 		Library: []storage.RoutineFile{{ID: "lower-back", Name: "Lower back", Hash: hashV2, Source: "lower-back.yaml"}},
 		PainRules: func(id string) (routines.PainRules, bool) {
 			return routines.PainRules{Limit: 5, Rise: 2}, id == "lower-back" // others not known: the default applies
+		},
+		// The library's lower-back names its client and therapist, in hostile text.
+		Routine: func(id string) (*routines.Routine, bool) {
+			if id != "lower-back" {
+				return routines.Builtin(id)
+			}
+			return &routines.Routine{ID: id, Name: "Lower back", Client: "<i>J.</i> Smith & *Co*",
+				Therapist: routines.Therapist{Name: "A. <b>Therapist</b>, PT", Contact: "clinic@example.org | 01234 567890"}}, true
 		},
 	}
 }
