@@ -49,6 +49,7 @@ type handout struct {
 	Notes     []string // paragraphs
 	NotesHead string
 	PainLimit int
+	PainRise  int // the next-day rise that means easing off
 	Total     string
 	Exercises []handoutExercise
 }
@@ -94,6 +95,7 @@ func newHandout(r *Routine) handout {
 		Notes:     paragraphs(r.Notes),
 		NotesHead: "Notes from your therapist",
 		PainLimit: r.PainLimit,
+		PainRise:  PainRulesOf(r).Rise,
 		Total:     FormatDuration(plan.Total()),
 	}
 	if r.Source == BuiltinSource {
@@ -227,7 +229,12 @@ const (
 	safetyFooter = "This handout does not replace your therapist's advice. If an exercise makes your pain spread down a leg, or makes it clearly worse, stop that exercise and tell your therapist."
 )
 
-func painNote(limit int) string {
+// painNote gives the pain rules the screens advise by (routines.Advice):
+// up to the limit is acceptable; above it, do less and tell the therapist;
+// only a next-day rise, or a 10, means easing off next time.
+func painNote(limit, rise int) string {
 	return fmt.Sprintf("Rate your pain from 0 (none) to 10 (worst) before and after each session. "+
-		"If it goes above %d, stop and tell your therapist.", limit)
+		"Pain up to %d during exercise is acceptable. If it goes above %d, go gently (fewer sets, the easier variants) "+
+		"and tell your therapist. If the next day it is %s or more above your pain before the session, or 10, ease off next time.",
+		limit, limit, text.Count(rise, "point"))
 }

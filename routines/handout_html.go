@@ -17,7 +17,7 @@ func writeHTML(w io.Writer, h handout) error {
 		SafetyTitle  string
 		RedFlags     []handoutTier
 		SafetyFooter string
-	}{h, weekNumbers(), painNote(h.PainLimit), safetyTitle, redFlagTiers(), safetyFooter})
+	}{h, weekNumbers(), painNote(h.PainLimit, h.PainRise), safetyTitle, redFlagTiers(), safetyFooter})
 }
 
 func weekNumbers() []int {

@@ -87,7 +87,7 @@ func writeMarkdown(w io.Writer, h handout) error {
 		}
 		p("\n")
 	}
-	p("\n%s\n", painNote(h.PainLimit))
+	p("\n%s\n", painNote(h.PainLimit, h.PainRise))
 
 	p("\n## %s\n", safetyTitle)
 	for _, t := range redFlagTiers() {

@@ -364,3 +364,26 @@ func BenchmarkWriteHandout(b *testing.B) {
 		})
 	}
 }
+
+// The handout's pain rules are the screens': acceptable up to the limit, go
+// gently above it, ease off only for the routine's next-day rise or a 10.
+func TestHandoutPainNote(t *testing.T) {
+	for _, tc := range []struct {
+		limit, rise int
+		want        []string
+	}{
+		{5, 2, []string{"Pain up to 5 during exercise is acceptable.", "above 5, go gently", "2 points or more above"}},
+		{3, 1, []string{"Pain up to 3 during", "above 3, go gently", "1 point or more above"}},
+		{6, 3, []string{"Pain up to 6 during", "3 points or more above"}},
+	} {
+		got := painNote(tc.limit, tc.rise)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("painNote(%d, %d) = %q, lacks %q", tc.limit, tc.rise, got, w)
+			}
+		}
+		if strings.Contains(got, "stop") {
+			t.Errorf("painNote(%d, %d) = %q tells the client to stop for pain above the limit", tc.limit, tc.rise, got)
+		}
+	}
+}
