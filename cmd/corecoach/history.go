@@ -17,7 +17,7 @@ import (
 )
 
 func newHistoryCmd(a *app) *cobra.Command {
-	var asJSON, asCSV, perExercise bool
+	var asJSON, asCSV, perExercise, visits bool
 	var since string
 	cmd := &cobra.Command{
 		Use:   "history",
@@ -25,7 +25,8 @@ func newHistoryCmd(a *app) *cobra.Command {
 		Long: "history lists past sessions, newest first: date and time where the session started, " +
 			"routine, status, minutes, pain before and after, and the note.\n\n" +
 			"--json prints the session objects of the history format; --csv one row per session " +
-			"(with --per-exercise, one row per exercise of each session) for a spreadsheet.",
+			"(with --per-exercise, one row per exercise of each session) for a spreadsheet; " +
+			"--csv --visits the therapy visits instead, one row each.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if asJSON && asCSV {
@@ -33,6 +34,9 @@ func newHistoryCmd(a *app) *cobra.Command {
 			}
 			if perExercise && !asCSV {
 				return usageErrorf("--per-exercise goes with --csv")
+			}
+			if visits && (!asCSV || perExercise) {
+				return usageErrorf("--visits goes with --csv alone (not with --per-exercise)")
 			}
 			var from storage.Date
 			if since != "" {
@@ -45,6 +49,9 @@ func newHistoryCmd(a *app) *cobra.Command {
 			store, err := a.openStore()
 			if err != nil {
 				return err
+			}
+			if visits {
+				return writeVisitsCSV(a, store, since != "", from)
 			}
 			sessions, err := loadHistory(store, since != "", from)
 			if err = a.partial(err); err != nil {
@@ -69,6 +76,7 @@ func newHistoryCmd(a *app) *cobra.Command {
 	f.BoolVar(&asJSON, "json", false, "print a JSON array of session objects")
 	f.BoolVar(&asCSV, "csv", false, "print CSV, one row per session")
 	f.BoolVar(&perExercise, "per-exercise", false, "with --csv: one row per exercise of each session")
+	f.BoolVar(&visits, "visits", false, "with --csv: therapy visits instead of sessions, one row each")
 	f.StringVar(&since, "since", "", "only sessions on or after `DATE` (YYYY-MM-DD, in each session's own zone)")
 	return cmd
 }
@@ -198,6 +206,25 @@ func writeExerciseCSV(w io.Writer, sessions []storage.Session) error {
 		for _, e := range s.Exercises {
 			_ = cw.Write(append(slices.Clone(base), cell(e.ID), cell(e.Name), strconv.Itoa(e.SetsPlanned), strconv.Itoa(e.SetsDone),
 				strconv.FormatBool(e.Skipped), strconv.FormatBool(e.Hurt), strconv.Itoa(e.Seconds), cell(e.HurtKind)))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeVisitsCSV is the therapy visits, newest first, one row each; with
+// filter, those on or after from.
+func writeVisitsCSV(a *app, store *storage.Store, filter bool, from storage.Date) error {
+	visits, err := store.Visits()
+	if err = a.partial(err); err != nil {
+		return err
+	}
+	slices.Reverse(visits)
+	cw := csv.NewWriter(a.stdout)
+	_ = cw.Write([]string{"id", "date", "kind", "note"})
+	for _, v := range visits {
+		if !filter || v.Date >= from.String() {
+			_ = cw.Write([]string{cell(v.ID), v.Date, cell(v.Kind), cell(v.Note)})
 		}
 	}
 	cw.Flush()

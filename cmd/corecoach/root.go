@@ -239,6 +239,7 @@ func registerCommands(root *cobra.Command, a *app) {
 	root.AddCommand(newReportCmd(a))
 	root.AddCommand(newRoutineCmd(a))
 	root.AddCommand(newExerciseCmd(a))
+	root.AddCommand(newVisitCmd(a))
 }
 
 // version reports the module version and commit from the build info.

@@ -28,7 +28,7 @@ type Document struct {
 	Stats       storage.Stats     `json:"stats"`
 	Sessions    []storage.Session `json:"sessions"`
 	Checkins    []storage.Checkin `json:"checkins"`
-	Visits      []struct{}        `json:"visits"`
+	Visits      []storage.Visit   `json:"visits"`
 	Measures    []struct{}        `json:"measures"`
 	Progress    []struct{}        `json:"progress"`
 	Flags       []Flag            `json:"flags"`
@@ -64,7 +64,7 @@ func NewDocument(r Report) Document {
 		Client: r.Client, Therapist: DocTherapist{Name: r.TherapistName, Contact: r.TherapistContact},
 		Period: Period{From: r.From, To: r.To}, Stats: r.Stats,
 		Routines: []DocRoutine{}, Sessions: r.PeriodSessions, Checkins: r.PeriodCheckins,
-		Visits: []struct{}{}, Measures: []struct{}{}, Progress: []struct{}{}, Flags: r.Flags,
+		Visits: r.PeriodVisits, Measures: []struct{}{}, Progress: []struct{}{}, Flags: r.Flags,
 	}
 	for _, rt := range r.Routines {
 		hash := rt.Hash
@@ -75,6 +75,9 @@ func NewDocument(r Report) Document {
 	}
 	if d.Sessions == nil {
 		d.Sessions = []storage.Session{}
+	}
+	if d.Visits == nil {
+		d.Visits = []storage.Visit{}
 	}
 	if d.Checkins == nil {
 		d.Checkins = []storage.Checkin{}

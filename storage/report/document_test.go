@@ -166,6 +166,9 @@ func TestDocumentContent(t *testing.T) {
 	if got := strings.Join(dates, " "); got != "2026-03-03 2026-03-04 2026-03-06" {
 		t.Errorf("checkins %s", got)
 	}
+	if len(d.Visits) != 2 || d.Visits[0].ID != "v-1" || d.Visits[1] != (storage.Visit{ID: "v-2", Date: "2026-03-07", Kind: "physiotherapy"}) {
+		t.Errorf("visits %+v, want those of the period oldest first", d.Visits)
+	}
 	if len(d.Routines) != 3 || d.Routines[2] != (DocRoutine{ID: "lower-back", Name: `Back <b>care</b> & "core" | *week* 1`, Hash: hashV2, Sessions: 2, First: "2026-03-05", Last: "2026-03-09"}) {
 		t.Errorf("routines %+v", d.Routines)
 	}
@@ -185,7 +188,7 @@ func TestDocumentContent(t *testing.T) {
 	}
 	// An empty period gives lists, never null.
 	empty := fixture(t)
-	empty.Sessions, empty.Checkins = nil, nil
+	empty.Sessions, empty.Checkins, empty.Visits = nil, nil, nil
 	if out := string(writeJSON(t, Build(empty))); strings.Contains(out, "null,\n  \"") || strings.Contains(out, ": null\n}") {
 		t.Errorf("an empty report has a null list:\n%s", out)
 	}

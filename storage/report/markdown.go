@@ -73,6 +73,13 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	}
 	t.write(bw, "No check-ins in this period.")
 
+	p("## Therapy visits\n\n")
+	t = table{head: []string{"Date", "Kind", "Note"}}
+	for _, v := range r.Visits {
+		t.add(v.Date, v.Kind, md(cmp.Or(v.Note, text.None)))
+	}
+	t.write(bw, "No therapy visits logged in this period.")
+
 	p("## Exercises\n\n")
 	t = table{head: []string{"Exercise", "Sessions", "Sets done / planned", "Skipped", "Flagged as hurting"}, right: []bool{false, true, true, true, false}}
 	for _, e := range r.Exercises {

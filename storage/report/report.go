@@ -22,6 +22,7 @@ type Input struct {
 	Generated time.Time
 	Sessions  []storage.Session
 	Checkins  []storage.Checkin
+	Visits    []storage.Visit
 	// Stats as of To, and adherence over From..To (storage.Adherence).
 	Stats                        storage.Stats
 	ScheduledDays, CompletedDays int
@@ -56,6 +57,7 @@ type Report struct {
 	Trend     []string
 	Pain      []PainRow
 	Checkins  []CheckinRow
+	Visits    []VisitRow
 	Exercises []ExerciseRow
 	Notes     []Note
 	Routines  []RoutineRow
@@ -74,6 +76,7 @@ type Report struct {
 	// as history documents give them.
 	PeriodSessions []storage.Session
 	PeriodCheckins []storage.Checkin
+	PeriodVisits   []storage.Visit
 }
 
 // PainRow is one session of the period, oldest first.
@@ -112,6 +115,11 @@ func (c CheckinRow) FlagText() string {
 		return "Ease off next time: " + c.Why
 	}
 	return c.Why
+}
+
+// VisitRow is a therapy visit of the period.
+type VisitRow struct {
+	Date, Kind, Note string
 }
 
 // ExerciseRow sums one exercise over the period's sessions.
@@ -237,6 +245,7 @@ func Build(in Input) Report {
 		}
 	}
 	r.Flags = flagsOf(r, r.PeriodSessions, in)
+	r.PeriodVisits, r.Visits = visits(in)
 	return r
 }
 
@@ -267,6 +276,20 @@ func checkins(in Input, byID map[string]storage.Session, rules func(string) rout
 	}
 	slices.SortStableFunc(out, func(a, b CheckinRow) int { return strings.Compare(a.Date, b.Date) })
 	return out
+}
+
+// visits keeps the period's therapy visits, oldest first, and their rows.
+func visits(in Input) (period []storage.Visit, rows []VisitRow) {
+	for _, v := range in.Visits {
+		if d, err := storage.ParseDate(v.Date); err == nil && d >= in.From && d <= in.To {
+			period = append(period, v)
+		}
+	}
+	slices.SortStableFunc(period, func(a, b storage.Visit) int { return strings.Compare(a.Date, b.Date) })
+	for _, v := range period {
+		rows = append(rows, VisitRow{Date: v.Date, Kind: clean(v.Kind), Note: strings.TrimSpace(clean(v.Note))})
+	}
+	return period, rows
 }
 
 // libraryState compares a followed version with the library's current one.

@@ -79,6 +79,12 @@ func fixture(t testing.TB) Input {
 			{Date: "2026-03-06", Pain: 2, SessionID: "s3"},
 			{Date: "2026-02-28", Pain: 9, SessionID: "s0"}, // before the period
 		},
+		Visits: []storage.Visit{
+			{ID: "v-3", Date: "2026-03-15", Kind: "massage", Note: "after the period"},
+			{ID: "v-2", Date: "2026-03-07", Kind: "physiotherapy"},
+			{ID: "v-1", Date: "2026-03-04", Kind: "massage", Note: "deep tissue, *lumbar*\x1b[31m <b>"},
+			{ID: "v-0", Date: "2026-02-20", Kind: "chiropractic", Note: "before the period"},
+		},
 		Stats:         storage.Stats{AsOf: "2026-03-14", CurrentStreakDays: 0, LongestStreakDays: 1, PainBeforeAvgLast7: nil, PainAfterAvgLast7: &after},
 		ScheduledDays: 14, CompletedDays: 3,
 		Library: []storage.RoutineFile{{ID: "lower-back", Name: "Lower back", Hash: hashV2, Source: "lower-back.yaml"}},
@@ -118,6 +124,9 @@ func TestBuild(t *testing.T) {
 	}
 	if strings.Join(flags, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check-in flags:\n%s\nwant:\n%s", strings.Join(flags, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Visits) != 2 || r.Visits[0].Date != "2026-03-04" || r.Visits[1].Kind != "physiotherapy" || strings.Contains(r.Visits[0].Note, "\x1b") {
+		t.Errorf("visits of the period, oldest first, notes safe: %+v", r.Visits)
 	}
 	if len(r.Exercises) != 2 {
 		t.Fatalf("exercises: %+v", r.Exercises)
@@ -169,7 +178,8 @@ func TestEmptyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, out := range []string{h.String(), m.String()} {
-		if !strings.Contains(out, "No sessions in this period.") || !strings.Contains(out, "No notes in this period.") {
+		if !strings.Contains(out, "No sessions in this period.") || !strings.Contains(out, "No notes in this period.") ||
+			!strings.Contains(out, "No therapy visits logged in this period.") {
 			t.Errorf("empty report lacks its empty-section text:\n%s", out)
 		}
 	}
