@@ -128,9 +128,9 @@ func uiResult(m tui.Model, runErr error, stderr io.Writer, recover func(storage.
 	switch {
 	case errors.Is(runErr, tea.ErrProgramPanic):
 		// Checked first: Bubble Tea wraps it in ErrProgramKilled.
-		msg := "corecoach stopped on an internal error (a bug); the session so far is saved"
-		if saveErr != nil {
-			msg = "corecoach stopped on an internal error (a bug)"
+		msg := "corecoach stopped on an internal error (a bug)"
+		if _, saved, ok := m.Kept(); ok && saved && saveErr == nil {
+			msg += "; the session so far is saved" // said only of a session that is on disk
 		}
 		return errors.Join(errors.New(msg), saveErr)
 	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled):

@@ -74,6 +74,23 @@ func TestUIResult(t *testing.T) {
 	}
 }
 
+// A panic with no session under way (on the home screen) claims no saved
+// session.
+func TestUIResultPanicWithoutSession(t *testing.T) {
+	st, err := storage.Open(t.TempDir() + "/test.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC) }
+	var m tea.Model = tui.New(tui.Options{Store: st, Catalog: routines.NewCatalog(nil), SafetyConfirmed: true, Now: clock})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	var said strings.Builder
+	err = uiResult(m.(tui.Model), fmt.Errorf("%w: %w", tea.ErrProgramKilled, tea.ErrProgramPanic), &said, noRecovery(t))
+	if want := "corecoach stopped on an internal error (a bug)"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
 // noRecovery is a recovery writer that fails the test when called.
 func noRecovery(t *testing.T) func(storage.Session) (string, error) {
 	return func(s storage.Session) (string, error) {
