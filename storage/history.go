@@ -68,7 +68,7 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 		return err
 	}
 	for _, c := range checkins {
-		doc.Checkins = append(doc.Checkins, checkinOf(c))
+		doc.Checkins = append(doc.Checkins, HistoryCheckinOf(c))
 	}
 	visits, err := s.Visits()
 	if err := CollectLeftOut(err, &left); err != nil {

@@ -39,7 +39,9 @@ type HistoryRoutine struct {
 	Data    string     `json:"data"`
 }
 
-func checkinOf(c Checkin) HistoryCheckin {
+// HistoryCheckinOf is a stored check-in as history documents and reports
+// give it.
+func HistoryCheckinOf(c Checkin) HistoryCheckin {
 	h := HistoryCheckin{Date: c.Date, Pain: &c.Pain, SessionID: c.SessionID}
 	if !c.At.IsZero() {
 		h.At = &c.At
@@ -244,7 +246,7 @@ func keyedRecords(doc *History) ([]keyedRecord, error) {
 			differing: func(stored []byte) []string {
 				var s Checkin
 				_ = json.Unmarshal(stored, &s)
-				return fieldsDiffering(checkinOf(s), checkinOf(c), "pain", "session_id", "at")
+				return fieldsDiffering(HistoryCheckinOf(s), HistoryCheckinOf(c), "pain", "session_id", "at")
 			}})
 	}
 	for _, v := range doc.Visits {

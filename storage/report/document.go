@@ -18,20 +18,20 @@ const (
 // never maps, so that its keys always come in the same order; every list
 // is [] when empty, never null.
 type Document struct {
-	Format      string            `json:"format"`
-	Version     int               `json:"version"`
-	GeneratedAt time.Time         `json:"generated_at"`
-	Client      string            `json:"client"`
-	Therapist   DocTherapist      `json:"therapist"`
-	Period      Period            `json:"period"`
-	Routines    []DocRoutine      `json:"routines"`
-	Stats       storage.Stats     `json:"stats"`
-	Sessions    []storage.Session `json:"sessions"`
-	Checkins    []storage.Checkin `json:"checkins"`
-	Visits      []storage.Visit   `json:"visits"`
-	Measures    []struct{}        `json:"measures"`
-	Progress    []struct{}        `json:"progress"`
-	Flags       []Flag            `json:"flags"`
+	Format      string                   `json:"format"`
+	Version     int                      `json:"version"`
+	GeneratedAt time.Time                `json:"generated_at"`
+	Client      string                   `json:"client"`
+	Therapist   DocTherapist             `json:"therapist"`
+	Period      Period                   `json:"period"`
+	Routines    []DocRoutine             `json:"routines"`
+	Stats       storage.Stats            `json:"stats"`
+	Sessions    []storage.Session        `json:"sessions"`
+	Checkins    []storage.HistoryCheckin `json:"checkins"`
+	Visits      []storage.Visit          `json:"visits"`
+	Measures    []struct{}               `json:"measures"`
+	Progress    []struct{}               `json:"progress"`
+	Flags       []Flag                   `json:"flags"`
 }
 
 // DocTherapist is who prescribed the routine followed last; "" for what
@@ -63,7 +63,7 @@ func NewDocument(r Report) Document {
 		Format: DocumentFormat, Version: DocumentVersion, GeneratedAt: r.GeneratedAt,
 		Client: r.Client, Therapist: DocTherapist{Name: r.TherapistName, Contact: r.TherapistContact},
 		Period: Period{From: r.From, To: r.To}, Stats: r.Stats,
-		Routines: []DocRoutine{}, Sessions: r.PeriodSessions, Checkins: r.PeriodCheckins,
+		Routines: []DocRoutine{}, Sessions: r.PeriodSessions, Checkins: []storage.HistoryCheckin{},
 		Visits: r.PeriodVisits, Measures: []struct{}{}, Progress: []struct{}{}, Flags: r.Flags,
 	}
 	for _, rt := range r.Routines {
@@ -79,8 +79,8 @@ func NewDocument(r Report) Document {
 	if d.Visits == nil {
 		d.Visits = []storage.Visit{}
 	}
-	if d.Checkins == nil {
-		d.Checkins = []storage.Checkin{}
+	for _, c := range r.PeriodCheckins {
+		d.Checkins = append(d.Checkins, storage.HistoryCheckinOf(c))
 	}
 	if d.Flags == nil {
 		d.Flags = []Flag{}

@@ -163,6 +163,9 @@ func TestDocumentContent(t *testing.T) {
 	for _, c := range d.Checkins {
 		dates = append(dates, c.Date)
 	}
+	if len(d.Checkins) > 0 && (d.Checkins[0].Pain == nil || *d.Checkins[0].Pain != 6 || d.Checkins[0].SessionID != "s1" || !strings.Contains(out, `"skipped": false`)) {
+		t.Errorf("check-ins not as history documents give them: %s", out)
+	}
 	if got := strings.Join(dates, " "); got != "2026-03-03 2026-03-04 2026-03-06" {
 		t.Errorf("checkins %s", got)
 	}
