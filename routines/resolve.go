@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -105,4 +106,18 @@ func (c *Catalog) Adding(r *Routine) AddOutcome {
 		return AddUnchanged
 	}
 	return AddReplaces
+}
+
+// StartID is the id of the routine Start picks when no name is given: the
+// routine of the last session (lastID) while it can still be found, else
+// DefaultRoutine. Unlike Start it loads no built-in routine, for a status
+// line that must be quick (corecoach today).
+func (c *Catalog) StartID(lastID string) string {
+	if slices.Contains(builtinOrder, lastID) {
+		return lastID
+	}
+	if r, ok, err := c.Added(lastID); ok && err == nil {
+		return r.ID
+	}
+	return DefaultRoutine
 }

@@ -240,6 +240,7 @@ func registerCommands(root *cobra.Command, a *app) {
 	root.AddCommand(newRoutineCmd(a))
 	root.AddCommand(newExerciseCmd(a))
 	root.AddCommand(newVisitCmd(a))
+	root.AddCommand(newTodayCmd(a))
 }
 
 // version reports the module version and commit from the build info.

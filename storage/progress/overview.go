@@ -11,8 +11,11 @@ import (
 type Overview struct {
 	Stats     storage.Stats
 	AsOf      storage.Date
-	TodayDone bool             // a session was completed today
-	Last      *storage.Session // the newest session, if any
+	TodayDone bool // a session was completed today
+	// Today is today's status by the streak rules: done, due, a rest day,
+	// or none before the first session.
+	Today storage.DayStatus
+	Last  *storage.Session // the newest session, if any
 	// Scored is the newest session of the last 14 days with a pain score:
 	// Last when it has one (ScoredEarlier false), else an earlier one.
 	Scored        *storage.Session
@@ -29,6 +32,11 @@ func ReadOverview(src Source, schedule storage.ScheduleFunc, now time.Time) (Ove
 		return Overview{}, err
 	}
 	ov := Overview{Stats: h.Stats, AsOf: asOf}
+	ds, err := storage.DayStatuses(h.Days, schedule, asOf, asOf, asOf)
+	if err != nil {
+		return Overview{}, err
+	}
+	ov.Today = ds[0].Status
 	for _, d := range h.Days {
 		if d.Date == asOf.String() && d.Completed > 0 {
 			ov.TodayDone = true
