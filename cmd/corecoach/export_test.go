@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"corecoach/storage"
 )
@@ -128,8 +130,11 @@ func TestExportImportEveryRecord(t *testing.T) {
 	}
 	dir := t.TempDir()
 	dst, file := filepath.Join(dir, "new.db"), filepath.Join(dir, "a.json")
-	if r := runCmd("--db", src, "export", "-o", file); r.code != 0 {
-		t.Fatalf("export -o: exit %d %q", r.code, r.stderr)
+	// Both exports at one instant, so that exported_at agrees too.
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	var stdout, stderr bytes.Buffer
+	if code := runAt(at, []string{"--db", src, "export", "-o", file}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export -o: exit %d %q", code, stderr.String())
 	}
 	if r := runCmd("--db", dst, "import", file); r.code != 0 || r.stdout != "imported 3 sessions, 1 check-in and 1 visit (0 already present)\n" {
 		t.Fatalf("import: exit %d %q %q", r.code, r.stdout, r.stderr)
@@ -138,8 +143,8 @@ func TestExportImportEveryRecord(t *testing.T) {
 		t.Errorf("import again: exit %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	before, _ := os.ReadFile(file)
-	after := runCmd("--db", dst, "export")
-	if string(before) != after.stdout {
-		t.Errorf("export after import differs:\n%s\nwant\n%s", after.stdout, before)
+	stdout.Reset()
+	if code := runAt(at, []string{"--db", dst, "export"}, &stdout, &stderr); code != 0 || string(before) != stdout.String() {
+		t.Errorf("export after import (exit %d) differs:\n%s\nwant\n%s", code, stdout.String(), before)
 	}
 }
