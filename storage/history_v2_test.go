@@ -123,14 +123,14 @@ func TestHistoryV1StillImports(t *testing.T) {
 // that differ, and the stored one kept; so is a key repeated in the document.
 func TestHistoryV2Conflicts(t *testing.T) {
 	s := fullStore(t)
-	other := strings.Replace(testRoutine, "20s", "30s", 1)
+	other, _ := json.Marshal(strings.Replace(testRoutine, "20s", "30s", 1))
 	doc := `{"format":"corecoach-history","version":2,
 	  "checkins":[{"date":"2026-03-09","pain":7,"session_id":"01A","at":"2026-03-09T08:00:00-04:00"},
 	              {"date":"2026-03-20","pain":1,"session_id":"x"},{"date":"2026-03-20","pain":2,"session_id":"x"},
 	              {"date":"2026-03-21","skipped":true}],
 	  "visits":[{"id":"v-01B","date":"2026-03-07","kind":"osteopathy","note":"deep tissue, lumbar\nsecond line"},
 	            {"id":"v-new","date":"2026-03-12","kind":"other","note":"a\u001b[31m red"}],
-	  "routines":[{"id":"my-back","data":` + strings.ReplaceAll(`"`+strings.ReplaceAll(other, "\n", `\n`)+`"`, "\t", "") + `}],
+	  "routines":[{"id":"my-back","data":` + string(other) + `}],
 	  "sessions":[]}`
 	res, err := s.ImportHistory(strings.NewReader(doc))
 	if err != nil {
