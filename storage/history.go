@@ -279,15 +279,7 @@ func differing(stored, imported []byte) []string {
 	if bytes.Equal(stored, imported) {
 		return nil
 	}
-	var a, b map[string]json.RawMessage
-	_ = json.Unmarshal(stored, &a)
-	_ = json.Unmarshal(imported, &b)
-	var out []string
-	for _, f := range sessionFields {
-		if !bytes.Equal(a[f], b[f]) {
-			out = append(out, f)
-		}
-	}
+	out := jsonFieldsDiffering(stored, imported, sessionFields...)
 	if out == nil { // the same fields, written differently
 		out = []string{"encoding"}
 	}

@@ -284,11 +284,17 @@ func keyedRecords(doc *History) ([]keyedRecord, error) {
 // fieldsDiffering names the fields, of those given, in which the JSON
 // of a and b differ.
 func fieldsDiffering(a, b any, fields ...string) []string {
-	var ma, mb map[string]json.RawMessage
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
-	_ = json.Unmarshal(ja, &ma)
-	_ = json.Unmarshal(jb, &mb)
+	return jsonFieldsDiffering(ja, jb, fields...)
+}
+
+// jsonFieldsDiffering names the fields, of those given, in which the JSON
+// objects a and b differ.
+func jsonFieldsDiffering(a, b []byte, fields ...string) []string {
+	var ma, mb map[string]json.RawMessage
+	_ = json.Unmarshal(a, &ma)
+	_ = json.Unmarshal(b, &mb)
 	var out []string
 	for _, f := range fields {
 		if !bytes.Equal(ma[f], mb[f]) {
