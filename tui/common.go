@@ -25,6 +25,8 @@ type Store interface {
 	SetSetting(key, value string) error
 	Checkin(date string) (storage.Checkin, bool, error)
 	SaveCheckin(storage.Checkin) error
+	Visits() ([]storage.Visit, error)
+	SaveVisit(storage.Visit) error
 	// ReadOnlyReason is why the file may not be written, decided once
 	// (see storage.Store.ReadOnlyReason); every write refuses with it.
 	ReadOnlyReason() error

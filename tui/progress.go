@@ -198,14 +198,18 @@ func (s *progressScreen) painSection() []string {
 			out = append(out, wrap(l, w)...)
 		}
 	}
-	out = append(out, wrap(st.Faint.Render("Line: 7-day average · "+dotGlyph+": each day"), w)...)
+	legend := "Line: 7-day average · " + dotGlyph + ": each day"
+	if visitsShown(s.data.pain, s.data.visits, w) {
+		legend += " · " + visitGlyph + ": therapy visit"
+	}
+	out = append(out, wrap(st.Faint.Render(legend), w)...)
 	if !compact(s.w, s.h) {
 		out = append(out, "")
 	}
 	out = append(out, st.Heading.Render(fmt.Sprintf("Pain before, last %s", weeksText(span))))
-	out = append(out, painChart(st, s.data.pain, false, w, h)...)
+	out = append(out, painChart(st, s.data.pain, s.data.visits, false, w, h)...)
 	out = append(out, st.Heading.Render("Pain after"))
-	return append(out, painChart(st, s.data.pain, true, w, h)...)
+	return append(out, painChart(st, s.data.pain, s.data.visits, true, w, h)...)
 }
 
 func anyPain(ds []progress.PainDay) bool {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"corecoach/storage"
 	"corecoach/storage/progress"
 )
 
@@ -16,6 +17,9 @@ import (
 
 // dotGlyph marks a cell holding a day's score.
 const dotGlyph = "•"
+
+// visitGlyph marks, in a row under a chart, the column of a therapy visit.
+const visitGlyph = "▲"
 
 const axisWidth = 3 // "10┤"
 
@@ -135,8 +139,9 @@ func shownDays(days []progress.PainDay, w int) int {
 }
 
 // painChart draws one series of the pain days over the last shownDays of
-// them: the y axis 0..10 at the left, month names below.
-func painChart(st Styles, days []progress.PainDay, after bool, w, h int) []string {
+// them: the y axis 0..10 at the left, a row marking the therapy visits of
+// those days (when there are any), month names below.
+func painChart(st Styles, days []progress.PainDay, visits []storage.Visit, after bool, w, h int) []string {
 	span := shownDays(days, w)
 	days = days[len(days)-span:]
 	daily := make([]*float64, span)
@@ -173,7 +178,38 @@ func painChart(st Styles, days []progress.PainDay, after bool, w, h int) []strin
 		}
 		out = append(out, strings.TrimRight(b.String(), " "))
 	}
+	if row := visitRow(days, visits, pw); row != "" {
+		out = append(out, strings.Repeat(" ", axisWidth)+row)
+	}
 	return append(out, strings.Repeat(" ", axisWidth)+chartMonths(days, pw))
+}
+
+// visitRow puts visitGlyph under the column of each visit dated within
+// days, and is "" when there is none.
+func visitRow(days []progress.PainDay, visits []storage.Visit, w int) string {
+	if len(days) == 0 {
+		return ""
+	}
+	row := []rune(strings.Repeat(" ", w))
+	marked := false
+	for _, v := range visits {
+		d, err := storage.ParseDate(v.Date)
+		if i := int(d - days[0].Date); err != nil || i < 0 || i >= len(days) {
+			continue
+		}
+		row[dotX(int(d-days[0].Date), len(days), w)/2] = []rune(visitGlyph)[0]
+		marked = true
+	}
+	if !marked {
+		return ""
+	}
+	return strings.TrimRight(string(row), " ")
+}
+
+// visitsShown reports whether a chart of w columns marks any of visits.
+func visitsShown(days []progress.PainDay, visits []storage.Visit, w int) bool {
+	span := shownDays(days, w)
+	return visitRow(days[len(days)-span:], visits, max(1, w-axisWidth)) != ""
 }
 
 // chartMonths names each month under the column where it begins.

@@ -24,6 +24,7 @@ type progressData struct {
 	stats     storage.Stats
 	calendar  []storage.Day      // whole weeks, Monday first, up to the Sunday of asOf's week
 	pain      []progress.PainDay // chartDays days ending at asOf, with their moving averages
+	visits    []storage.Visit    // therapy visits of the pain days and the week before, oldest first
 	exercises []exerciseStat
 }
 
@@ -60,6 +61,7 @@ func readProgress(st Store, schedule storage.ScheduleFunc, now time.Time) (progr
 		stats:     h.Stats,
 		calendar:  cal,
 		pain:      progress.PainDays(h.Sessions, painFrom, asOf),
+		visits:    h.Visits,
 		exercises: exerciseStats(h.Sessions, asOf.AddDays(-(exerciseDays - 1)), asOf),
 	}, nil
 }

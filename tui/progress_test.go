@@ -463,7 +463,7 @@ func FuzzPainChart(f *testing.F) {
 				days[i].Before, days[i].BeforeAvg = &v, &v
 			}
 		}
-		lines := painChart(DefaultStyles(), days, false, w, h)
+		lines := painChart(DefaultStyles(), days, nil, false, w, h)
 		if len(lines) != h+1 {
 			t.Fatalf("%d lines for height %d", len(lines), h)
 		}
@@ -539,5 +539,39 @@ func TestShownDays(t *testing.T) {
 		if got := shownDays(mk(tt.n, tt.first), tt.w); got != tt.want {
 			t.Errorf("%s: shownDays = %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestProgressVisitMarkers: therapy visits of the charts' days are marked
+// under both pain charts by a shape, with a legend entry; a visit before
+// the charts' days is not.
+func TestProgressVisitMarkers(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			st := newStore(t)
+			seed(t, st, history(testStart, 150))
+			for i, back := range []int{400, 20, 6} {
+				day := storage.DateOf(testStart).AddDays(-back).String()
+				if err := st.SaveVisit(storage.Visit{ID: fmt.Sprintf("v-%d", i), Date: day, Kind: storage.VisitKinds[i]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h := newHarness(t, Options{Store: st, SafetyConfirmed: true, Catalog: routines.CatalogOf(scheduledRoutine())}, size[0], size[1])
+			if h.screen() == "checkin" {
+				h.press("esc")
+			}
+			h.press("p", "tab")
+			h.wantScreen("progress")
+			view := h.view()
+			if size[0] == 100 {
+				if n := strings.Count(view, visitGlyph); n != 5 { // two under each chart, one in the legend
+					t.Errorf("%d visit marks, want 5:\n%s", n, view)
+				}
+				if !strings.Contains(view, visitGlyph+": therapy visit") {
+					t.Errorf("no legend for the visit marks:\n%s", view)
+				}
+			}
+			golden.RequireEqual(t, view)
+		})
 	}
 }

@@ -20,6 +20,7 @@ type Source interface {
 	LastSession() (storage.Session, bool, error)
 	Checkin(date string) (storage.Checkin, bool, error)
 	Setting(key string) (string, bool, error)
+	Visits() ([]storage.Visit, error)
 }
 
 // History is the daily roll-up, the sessions of a window of days, read once,
@@ -31,12 +32,15 @@ type History struct {
 	// day, oldest first: every session of the window, in any zone, and some
 	// of the day before. Sessions after AsOf may be among them.
 	Sessions []storage.Session
-	Stats    storage.Stats
+	// Visits are the therapy visits dated from..asOf, oldest first: the
+	// charts mark them.
+	Visits []storage.Visit
+	Stats  storage.Stats
 }
 
 // Read reads the roll-up and the sessions of the days from..asOf, or of the
-// 21 days the pain averages need when those reach further back, and
-// computes the stats as of asOf (storage.ComputeStats). Older sessions are
+// 21 days the pain averages need when those reach further back, the
+// therapy visits of from..asOf, and computes the stats as of asOf (storage.ComputeStats). Older sessions are
 // never decoded, so it stays fast on a long history. Records that do not
 // read back are left out and named in a *storage.LeftOut error, returned
 // with the rest.
@@ -52,6 +56,9 @@ func Read(src Source, schedule storage.ScheduleFunc, asOf, from storage.Date) (H
 		since = start
 	}
 	if h.Sessions, err = src.SessionsSince(since); storage.CollectLeftOut(err, &left) != nil {
+		return History{}, err
+	}
+	if h.Visits, err = visitsBetween(src, from, asOf); storage.CollectLeftOut(err, &left) != nil {
 		return History{}, err
 	}
 	if h.Stats, err = storage.ComputeStats(h.Days, h.Sessions, schedule, asOf); err != nil {
@@ -71,4 +78,17 @@ func (h History) FirstDay() (storage.Date, bool) {
 	}
 	d, err := storage.ParseDate(h.Days[0].Date)
 	return d, err == nil
+}
+
+// visitsBetween is the visits dated from..to, oldest first; a visit left
+// out is named in the *storage.LeftOut error returned with the rest.
+func visitsBetween(src Source, from, to storage.Date) ([]storage.Visit, error) {
+	all, err := src.Visits()
+	var out []storage.Visit
+	for _, v := range all {
+		if d, perr := storage.ParseDate(v.Date); perr == nil && d >= from && d <= to {
+			out = append(out, v)
+		}
+	}
+	return out, err
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"corecoach/storage"
 )
 
 // chart is the geometry of the pain chart, laid out here so the HTML
@@ -14,6 +16,7 @@ type chart struct {
 	YTicks, XTicks           []tick
 	Before, After            series
 	Limit                    *tick // the pain limit line when all sessions share one
+	Visits                   []tick // a marker per therapy visit of the period; Label is the tooltip
 }
 
 type tick struct {
@@ -52,6 +55,12 @@ func newChart(r Report) chart {
 	}
 	for d := 0; d < span; d += step {
 		c.XTicks = append(c.XTicks, tick{X: x(float64(d)), Y: c.Bottom, Label: from.AddDays(d).Time().Format(layout)})
+	}
+	for _, v := range r.PeriodVisits {
+		if d, err := storage.ParseDate(v.Date); err == nil {
+			// Mid-day, so a visit stands apart from the day's sessions' dots at its start.
+			c.Visits = append(c.Visits, tick{X: x(float64(d-from) + 0.5), Y: c.Top, Label: fmt.Sprintf("therapy visit: %s, %s", v.Kind, v.Date)})
+		}
 	}
 	if len(r.Pain) == 0 {
 		return c

@@ -19,7 +19,6 @@ func DefaultFrom(to storage.Date) storage.Date { return to.AddDays(-7*Weeks + 1)
 type Source interface {
 	progress.Source
 	Checkins() ([]storage.Checkin, error)
-	Visits() ([]storage.Visit, error)
 	Routines() ([]storage.RoutineFile, error)
 	Path() string
 }
@@ -47,16 +46,12 @@ func Load(src Source, from, to storage.Date, generated time.Time) (Input, error)
 	if storage.CollectLeftOut(err, &left) != nil {
 		return Input{}, err
 	}
-	visits, err := src.Visits()
-	if storage.CollectLeftOut(err, &left) != nil {
-		return Input{}, err
-	}
 	scheduled, completed, err := storage.Adherence(h.Days, lib.Schedule, from, to, to)
 	if err != nil {
 		return Input{}, fmt.Errorf("database %s: %w", src.Path(), err)
 	}
 	return Input{
-		From: from, To: to, Generated: generated, Sessions: h.Sessions, Checkins: checkins, Visits: visits, Stats: h.Stats,
+		From: from, To: to, Generated: generated, Sessions: h.Sessions, Checkins: checkins, Visits: h.Visits, Stats: h.Stats,
 		ScheduledDays: scheduled, CompletedDays: completed, PainRules: lib.PainRules, Library: files,
 		Routine: lib.Lookup, Days: h.Days, Schedule: lib.Schedule,
 	}, storage.MergeLeftOut(left...)
