@@ -15,7 +15,7 @@ type chart struct {
 	Left, Right, Top, Bottom float64
 	YTicks, XTicks           []tick
 	Before, After            series
-	Limit                    *tick // the pain limit line when all sessions share one
+	Limit                    *tick  // the pain limit line when all sessions share one
 	Visits                   []tick // a marker per therapy visit of the period; Label is the tooltip
 }
 
