@@ -62,6 +62,7 @@ func BuiltinIDs() []string {
 func (r *Routine) clone() *Routine {
 	c := *r
 	c.Schedule = append(c.Schedule[:0:0], r.Schedule...)
+	c.At = append(c.At[:0:0], r.At...)
 	c.Exercises = make([]RoutineExercise, len(r.Exercises))
 	for i, e := range r.Exercises {
 		e.Cues = append([]string(nil), e.Cues...)

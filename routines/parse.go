@@ -42,7 +42,7 @@ const (
 )
 
 var (
-	topKeys       = []string{"corecoach", "id", "name", "author", "client", "therapist", "notes", "schedule", "pain", "defaults", "exercises"}
+	topKeys       = []string{"corecoach", "id", "name", "author", "client", "therapist", "notes", "schedule", "at", "pain", "defaults", "exercises"}
 	painKeys      = []string{"limit", "rise"}
 	therapistKeys = []string{"name", "contact"}
 	defaultsKeys  = []string{"prepare", "rest"}

@@ -51,6 +51,9 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 	if e, ok := m["schedule"]; ok {
 		r.Schedule = p.schedule(e)
 	}
+	if e, ok := m["at"]; ok {
+		r.At = p.at(e)
+	}
 	if e, ok := m["pain"]; ok {
 		if pm, ok := p.mapping(e.value, "\"pain\"", painKeys); ok {
 			if l, ok := pm["limit"]; ok {
@@ -182,6 +185,43 @@ func (p *fileParser) schedule(e entry) []time.Weekday {
 		days = append(days, d)
 	}
 	return days
+}
+
+// at reads the times of day, HH:MM, and keeps them earliest first.
+func (p *fileParser) at(e entry) []TimeOfDay {
+	items, ok := p.list(e, "[\"10:30\", \"15:00\"]")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		p.add(e.kn, "\"at\" lists no times; leave it out when the time of day is free")
+		return nil
+	}
+	if len(items) > MaxAt {
+		p.add(e.kn, "\"at\" lists %d times; it may list at most %d", len(items), MaxAt)
+		return nil
+	}
+	var times []TimeOfDay
+	seen := map[TimeOfDay]int{}
+	for _, n := range items {
+		s, ok := p.textNode(n, "at", OneLine, MaxNameLen)
+		if !ok {
+			continue
+		}
+		t, ok := ParseTimeOfDay(s)
+		if !ok {
+			p.add(n, "invalid time %s in \"at\"; use HH:MM on a 24-hour clock, such as \"07:30\" or \"18:00\"", quote(s))
+			continue
+		}
+		if line, dup := seen[t]; dup {
+			p.add(n, "%s is already listed on line %d", quote(s), line)
+			continue
+		}
+		seen[t], _ = position(n)
+		times = append(times, t)
+	}
+	slices.Sort(times)
+	return times
 }
 
 func parseWeekday(s string) (time.Weekday, bool) {

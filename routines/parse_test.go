@@ -2,6 +2,7 @@ package routines
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -64,6 +65,18 @@ func TestParseProblems(t *testing.T) {
 			`3:29: unknown weekday "mn"; did you mean "mon"?`,
 			`3:33: unknown weekday "tu"; did you mean "tue"?`,
 			`3:37: unknown weekday "Satruday"; did you mean "sat"?`}},
+		{"at times", head + "at: [\"10:30\", 24:00, 9:00, 10:30, 07:5x, [8]]\nexercises:\n  - use: plank\n", []string{
+			`3:15: invalid time "24:00" in "at"; use HH:MM on a 24-hour clock, such as "07:30" or "18:00"`,
+			`3:22: invalid time "9:00" in "at"; use HH:MM on a 24-hour clock, such as "07:30" or "18:00"`,
+			`3:28: "10:30" is already listed on line 3`,
+			`3:35: invalid time "07:5x" in "at"; use HH:MM on a 24-hour clock, such as "07:30" or "18:00"`,
+			`3:42: "at" must be text, not a list`}},
+		{"at empty, too many", head + "at: []\nexercises:\n  - use: plank\n", []string{
+			`3:1: "at" lists no times; leave it out when the time of day is free`}},
+		{"at too many", head + "at: [00:01, 00:02, 00:03, 00:04, 00:05, 00:06, 00:07, 00:08, 00:09, 00:10, 00:11, 00:12, 00:13]\nexercises:\n  - use: plank\n", []string{
+			`3:1: "at" lists 13 times; it may list at most 12`}},
+		{"at not a list", head + "at: 10:30\nexercises:\n  - use: plank\n",
+			[]string{`3:5: "at" must be a list such as ["10:30", "15:00"], not "10:30"`}},
 		{"schedule not a list", head + "schedule: mon\nexercises:\n  - use: plank\n",
 			[]string{`3:11: "schedule" must be a list such as [mon, wed, fri], not "mon"`}},
 		{"hold and tempo together", head + "exercises:\n  - use: bird-dog\n    reps: 5\n    hold: 10s\n    tempo: 3s\n  - name: Squat\n    tempo: 4s\n    reps: 8\n    hold: 2s\n", []string{
@@ -177,6 +190,7 @@ notes: |
   Move slowly.
   Stop if pain spreads down a leg.
 schedule: [mon, Tuesday, THU, fri]
+at: [18:00, "07:30"]
 pain:
   limit: 4
 defaults:
@@ -217,6 +231,9 @@ exercises:
 	}
 	if want := (Therapist{Name: "A. Therapist, PT", Contact: "clinic@example.org, 01234 567890"}); r.Client != "J. Smith" || r.Therapist != want {
 		t.Errorf("client %q, therapist %+v; want J. Smith, %+v", r.Client, r.Therapist, want)
+	}
+	if got := fmt.Sprint(r.At); got != "[07:30 18:00]" {
+		t.Errorf("at %s, want [07:30 18:00]", got)
 	}
 	if want := []time.Weekday{time.Monday, time.Tuesday, time.Thursday, time.Friday}; !reflect.DeepEqual(r.Schedule, want) {
 		t.Errorf("schedule %v, want %v", r.Schedule, want)

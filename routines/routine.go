@@ -5,6 +5,7 @@
 package routines
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -20,6 +21,9 @@ type Routine struct {
 	Therapist Therapist
 	Notes     string
 	Schedule  []time.Weekday // empty: every day
+	// At is the times of day to exercise on a scheduled day, earliest
+	// first; empty when the file sets none (docs/routine-format.md).
+	At []TimeOfDay
 	// PainLimit is the score above which pain is flagged (default 5).
 	PainLimit int
 	// PainRise is how far a next-day score must be above the pain before
@@ -124,3 +128,35 @@ func (r *Routine) ExerciseCount() int {
 	}
 	return len(seen)
 }
+
+// TimeOfDay is a time of day to the minute, as minutes after midnight.
+type TimeOfDay int
+
+// MaxAt is how many times of day a routine may set.
+const MaxAt = 12
+
+// ParseTimeOfDay reads HH:MM on a 24-hour clock, 00:00 to 23:59.
+func ParseTimeOfDay(s string) (TimeOfDay, bool) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, false
+	}
+	h, m := twoDigits(s[:2]), twoDigits(s[3:])
+	if h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0, false
+	}
+	return TimeOfDay(h*60 + m), true
+}
+
+func twoDigits(s string) int {
+	if s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return -1
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0')
+}
+
+// Hour and Minute split the time of day.
+func (t TimeOfDay) Hour() int   { return int(t) / 60 }
+func (t TimeOfDay) Minute() int { return int(t) % 60 }
+
+// String is HH:MM.
+func (t TimeOfDay) String() string { return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute()) }
