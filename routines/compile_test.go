@@ -161,7 +161,7 @@ func TestBuiltinTotals(t *testing.T) {
 			prep + 45}, // child's pose
 		{"desk-break", prep + 10*3 + // standing back bend, paced
 			prep + held(10, 3, 2) + // chin tuck
-			prep + 2*sides(30) + 10}, // hip flexor stretch
+			prep + 2*sides(15) + 10}, // hip flexor stretch, standing
 	}
 	for _, tt := range tests {
 		r, ok := Builtin(tt.id)

@@ -3,6 +3,7 @@ package routines
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLibraryComplete(t *testing.T) {
@@ -119,6 +120,30 @@ func TestDeskBreakBackBendAlternative(t *testing.T) {
 		}
 		if strings.Contains(flat, "(n)") || strings.Contains(flat, "skip it") || strings.Contains(flat, "walk for a minute") {
 			t.Errorf("%s tells the client to skip the exercise: %q", where, flat)
+		}
+	}
+}
+
+// TestDeskBreakIsAStandingMicroBreak keeps desk-break a break from the chair:
+// two to three minutes in all, and no step that asks the client to kneel,
+// lie down or get on the floor.
+func TestDeskBreakIsAStandingMicroBreak(t *testing.T) {
+	r, ok := Builtin("desk-break")
+	if !ok {
+		t.Fatal("no desk-break")
+	}
+	if total := Compile(r).Total(); total < 2*time.Minute || total > 3*time.Minute {
+		t.Errorf("desk-break takes %v, want 2 to 3 minutes", total)
+	}
+	for _, ex := range r.Exercises {
+		cues := strings.ToLower(strings.Join(ex.Cues, " "))
+		if !strings.Contains(cues, "stand") {
+			t.Errorf("%s: no cue says to stand: %q", ex.ID, cues)
+		}
+		for _, floor := range []string{"kneel", "lie ", "lie on", "floor", "all fours"} {
+			if strings.Contains(cues, floor) {
+				t.Errorf("%s: cue asks to %q: %q", ex.ID, floor, cues)
+			}
 		}
 	}
 }
