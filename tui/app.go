@@ -180,6 +180,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if refusesWrites(msg.err) {
 			return m.refuse(msg.err)
 		}
+	case visitSavedMsg:
+		if refusesWrites(msg.err) {
+			return m.refuse(msg.err)
+		}
+		if _, ok := m.cur.(*visitScreen); ok && msg.err == nil {
+			m.notice = "Visit saved."
+			h := newHome(m.c)
+			m.cur = h
+			m.resize()
+			return m, h.init()
+		}
 	case retrySavedMsg:
 		if refusesWrites(msg.err) {
 			return m.refuse(msg.err)
@@ -229,6 +240,8 @@ func (m *Model) navigate(msg tea.Msg) (screen, tea.Cmd, bool) {
 	case openStatsMsg:
 		s := newProgress(c)
 		return s, s.init(), true
+	case openVisitMsg:
+		return newVisit(c), nil, true
 	case openCheckinMsg:
 		if _, ok := m.cur.(*homeScreen); !ok {
 			return nil, nil, false // the person has moved on: ask next time

@@ -28,9 +28,12 @@ type (
 	safetySavedMsg struct{ err error }
 
 	// Navigation between screens, handled by the root model.
-	safetyDoneMsg   struct{ start *routines.Routine } // the routine to start, if any
-	openSafetyMsg   struct{}
-	openStatsMsg    struct{}
+	safetyDoneMsg struct{ start *routines.Routine } // the routine to start, if any
+	openSafetyMsg struct{}
+	openStatsMsg  struct{}
+	openVisitMsg  struct{}
+	// visitSavedMsg reports that a therapy visit was stored, or why not.
+	visitSavedMsg   struct{ err error }
 	goHomeMsg       struct{}
 	startRoutineMsg struct{ r *routines.Routine }
 	painDoneMsg     struct {

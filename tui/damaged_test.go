@@ -34,6 +34,13 @@ func (b *breakingStore) SaveCheckin(ci storage.Checkin) error {
 	return b.Store.SaveCheckin(ci)
 }
 
+func (b *breakingStore) SaveVisit(v storage.Visit) error {
+	if b.broken.Load() {
+		return b.err
+	}
+	return b.Store.SaveVisit(v)
+}
+
 func (b *breakingStore) SetSetting(k, v string) error {
 	if b.broken.Load() {
 		return b.err

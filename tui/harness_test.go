@@ -151,6 +151,10 @@ func keyMsg(name string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	}
@@ -205,6 +209,8 @@ func (h *harness) screen() string {
 		return "damaged"
 	case *unsavedScreen:
 		return "unsaved"
+	case *visitScreen:
+		return "visit"
 	}
 	return "?"
 }

@@ -75,6 +75,8 @@ func (s *homeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, send(openStatsMsg{})
 		case key.Matches(msg, k.Safety):
 			return s, send(openSafetyMsg{})
+		case key.Matches(msg, k.Visit):
+			return s, send(openVisitMsg{})
 		case key.Matches(msg, k.Quit):
 			return s, quit
 		}
@@ -191,7 +193,7 @@ func painPair(before, after *int) string {
 func (s *homeScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
 	has := len(s.c.routines) > 0
-	return []key.Binding{enabled(k.Up, has), enabled(k.Down, has), enabled(k.Start, has), k.Stats, k.Quit, k.Help}
+	return []key.Binding{enabled(k.Up, has), enabled(k.Down, has), enabled(k.Start, has), k.Stats, k.Visit, k.Quit, k.Help}
 }
 
 func (s *homeScreen) FullHelp() [][]key.Binding {

@@ -15,6 +15,7 @@ type KeyMap struct {
 	Start   key.Binding
 	Stats   key.Binding
 	Safety  key.Binding
+	Visit   key.Binding // v: log a therapy visit
 	Confirm key.Binding
 	Back    key.Binding // esc: leave a screen or dismiss
 
@@ -39,6 +40,9 @@ type KeyMap struct {
 	Save key.Binding
 	Home key.Binding
 
+	FieldNext key.Binding // the next field of a form
+	FieldPrev key.Binding
+
 	Retry   key.Binding // the session is not saved: try again now
 	Recover key.Binding // the session is not saved: quit, keeping it in a recovery file
 }
@@ -55,6 +59,7 @@ func DefaultKeyMap() KeyMap {
 		Start:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
 		Stats:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "progress")),
 		Safety:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "safety notes")),
+		Visit:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "visit")),
 		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
@@ -78,6 +83,9 @@ func DefaultKeyMap() KeyMap {
 
 		Save: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Home: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home")),
+
+		FieldNext: key.NewBinding(key.WithKeys("down", "tab"), key.WithHelp("↓/tab", "next field")),
+		FieldPrev: key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑/shift+tab", "previous field")),
 
 		Retry:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "retry")),
 		Recover: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "quit to file")),
