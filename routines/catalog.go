@@ -33,12 +33,17 @@ type Catalog struct {
 	loadAll  func() []*Routine // the built-ins, loaded once
 }
 
-// catalogEntry is one added routine, parsed on first use.
+// catalogEntry is one added routine, parsed on first use; its schedule
+// alone is read on its own, more cheaply, for Schedule.
 type catalogEntry struct {
 	file AddedFile
 	once sync.Once
 	r    *Routine
 	err  error
+
+	daysOnce sync.Once
+	days     []time.Weekday
+	daysErr  error
 }
 
 // NewCatalog is the catalog of the built-in routines and the added files,
@@ -59,8 +64,9 @@ func NewCatalog(added []AddedFile) *Catalog {
 func CatalogOf(list ...*Routine) *Catalog {
 	c := newCatalog()
 	for _, r := range list {
-		e := &catalogEntry{file: AddedFile{ID: r.ID, Source: r.Source}, r: r}
+		e := &catalogEntry{file: AddedFile{ID: r.ID, Source: r.Source}, r: r, days: r.Schedule}
 		e.once.Do(func() {})
+		e.daysOnce.Do(func() {})
 		c.add(e)
 	}
 	return c
@@ -92,6 +98,16 @@ func (e *catalogEntry) routine() (*Routine, error) {
 	return e.r, e.err
 }
 
+// schedule reads the entry's days once, by parseStoredSchedule, so that
+// today and the streaks never decode the exercise library; err when the
+// file's top level no longer reads.
+func (e *catalogEntry) schedule() ([]time.Weekday, error) {
+	e.daysOnce.Do(func() {
+		e.days, e.daysErr = parseStoredSchedule(e.file.ID+".yaml", e.file.Data)
+	})
+	return e.days, e.daysErr
+}
+
 // Lookup finds a routine by id: an added one that still parses, else a
 // built-in one.
 func (c *Catalog) Lookup(id string) (*Routine, bool) {
@@ -114,9 +130,11 @@ func (c *Catalog) Lookup(id string) (*Routine, bool) {
 }
 
 // Schedule is a storage.ScheduleFunc: the routine's weekdays, and none,
-// meaning every day, for an unknown routine or one that no longer parses.
-// Built-in routines have no schedule (a test keeps it so), which spares
-// stats the cost of loading them.
+// meaning every day, for an unknown routine or one whose file no longer
+// reads. Built-in routines have no schedule (a test keeps it so), which
+// spares stats the cost of loading them; an added routine's schedule is
+// read without its exercises, which spares today and stats the cost of
+// decoding the exercise library.
 func (c *Catalog) Schedule(id string) []time.Weekday {
 	if c == nil {
 		return nil
@@ -125,10 +143,8 @@ func (c *Catalog) Schedule(id string) []time.Weekday {
 	if !ok {
 		return nil
 	}
-	if r, err := e.routine(); err == nil {
-		return r.Schedule
-	}
-	return nil
+	days, _ := e.schedule()
+	return days
 }
 
 // PainRules are the routine's pain rules by PainRulesOf, and false when the

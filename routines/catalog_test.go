@@ -211,3 +211,43 @@ func TestNilCatalog(t *testing.T) {
 		t.Errorf("AddedIDs = %v", ids)
 	}
 }
+
+// parseStoredSchedule reads the days of a file as parseStored does, and
+// refuses a file whose top level parseStored refuses.
+func TestParseStoredScheduleAgrees(t *testing.T) {
+	files := map[string]string{
+		"my-back": catalogBack, "no-id": catalogNoID, "broken": catalogBroken,
+		"weekdays": "corecoach: 1\nname: W\nschedule: [Monday, wed, FRI]\nexercises:\n  - use: plank\n",
+		"bad-day":  "corecoach: 1\nname: W\nschedule: [mon, funday]\nexercises:\n  - use: plank\n",
+		"newer":    "corecoach: 2\nname: W\nschedule: [mon]\nexercises:\n  - use: plank\n",
+		"not yaml": "corecoach: 1\nname: [W\n",
+	}
+	for _, id := range BuiltinIDs() {
+		data, err := builtinFS.ReadFile("builtin/" + id + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[id] = string(data)
+	}
+	for id, data := range files {
+		full, fullErr := parseStored(id+".yaml", []byte(data))
+		days, err := parseStoredSchedule(id+".yaml", []byte(data))
+		if fullErr == nil && (err != nil || !slices.Equal(days, full.Schedule)) {
+			t.Errorf("%s: schedule only %v, %v; full parse %v", id, days, err, full.Schedule)
+		}
+		if fullErr != nil && err == nil {
+			t.Errorf("%s: schedule only read %v; full parse refused: %v", id, days, fullErr)
+		}
+	}
+}
+
+// BenchmarkCatalogSchedule is the cost of the schedule of an added routine
+// in a fresh catalog, as today pays it once per process.
+func BenchmarkCatalogSchedule(b *testing.B) {
+	files := []AddedFile{{ID: "my-back", Data: []byte(catalogBack)}}
+	for b.Loop() {
+		if len(NewCatalog(files).Schedule("my-back")) != 2 {
+			b.Fatal("no schedule")
+		}
+	}
+}

@@ -121,6 +121,18 @@ func parseStored(filename string, data []byte) (*Routine, error) {
 	return parse(&fileParser{file: filename, stored: true}, data)
 }
 
+// parseStoredSchedule reads only the days an added file gives: its top
+// level as parseStored reads it, but not its exercises, whose library
+// lookups (decoding the whole built-in exercise library) are most of the
+// cost of a parse. It serves today and the streaks, which need no more.
+func parseStoredSchedule(filename string, data []byte) ([]time.Weekday, error) {
+	r, err := parse(&fileParser{file: filename, stored: true, scheduleOnly: true}, data)
+	if err != nil {
+		return nil, err
+	}
+	return r.Schedule, nil
+}
+
 // maxProblems is how many problems of one file are listed; the rest are
 // counted in one last line. A person fixes a file a few lines at a time.
 const maxProblems = 100
@@ -149,9 +161,11 @@ func parse(p *fileParser, data []byte) (r *Routine, err error) {
 }
 
 type fileParser struct {
-	file     string
-	stored   bool // parseStored: clean text instead of refusing it
-	problems ProblemList
+	file   string
+	stored bool // parseStored: clean text instead of refusing it
+	// scheduleOnly (parseStoredSchedule) stops before the exercises.
+	scheduleOnly bool
+	problems     ProblemList
 }
 
 func (p *fileParser) addAt(line, col int, format string, args ...any) {

@@ -81,6 +81,9 @@ func (p *fileParser) routine(body ast.Node) *Routine {
 	if fileRest != nil {
 		r.Rest = *fileRest
 	}
+	if p.scheduleOnly {
+		return r
+	}
 	e, ok := m["exercises"]
 	if !ok {
 		p.add(body, "missing \"exercises\": a routine needs at least one exercise")

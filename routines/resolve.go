@@ -110,14 +110,22 @@ func (c *Catalog) Adding(r *Routine) AddOutcome {
 
 // StartID is the id of the routine Start picks when no name is given: the
 // routine of the last session (lastID) while it can still be found, else
-// DefaultRoutine. Unlike Start it loads no built-in routine, for a status
-// line that must be quick (corecoach today).
+// DefaultRoutine. Unlike Start it loads no built-in routine and reads an
+// added file as Schedule does, without its exercises, so that it never
+// decodes the exercise library: a status line must be quick (corecoach
+// today). An added file whose top level reads but whose exercises the
+// library no longer knows is the one case where the two differ.
 func (c *Catalog) StartID(lastID string) string {
 	if slices.Contains(builtinOrder, lastID) {
 		return lastID
 	}
-	if r, ok, err := c.Added(lastID); ok && err == nil {
-		return r.ID
+	if c == nil {
+		return DefaultRoutine
+	}
+	if e, ok := c.byID[lastID]; ok {
+		if _, err := e.schedule(); err == nil {
+			return lastID
+		}
 	}
 	return DefaultRoutine
 }
