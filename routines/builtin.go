@@ -10,7 +10,7 @@ import (
 var builtinFS embed.FS
 
 // builtinOrder is the order of Builtins: the default routine first.
-var builtinOrder = []string{"core-basics", "mcgill-big-3", "morning-mobility", "desk-break"}
+var builtinOrder = []string{"core-basics", "mcgill-big-3", "morning-mobility", "desk-break", "release-and-move"}
 
 // loadBuiltins parses the embedded routines once with the same parser as
 // user files. A test checks they parse, so a failure is a build defect.

@@ -70,7 +70,7 @@ func TestBuiltins(t *testing.T) {
 	for _, r := range list {
 		ids = append(ids, r.ID)
 	}
-	if !reflect.DeepEqual(ids, []string{"core-basics", "mcgill-big-3", "morning-mobility", "desk-break"}) {
+	if !reflect.DeepEqual(ids, []string{"core-basics", "mcgill-big-3", "morning-mobility", "desk-break", "release-and-move"}) {
 		t.Fatalf("Builtins() ids = %v", ids)
 	}
 	files, _ := builtinFS.ReadDir("builtin")
@@ -162,6 +162,11 @@ func TestBuiltinTotals(t *testing.T) {
 		{"desk-break", prep + 10*3 + // standing back bend, paced
 			prep + held(10, 3, 2) + // chin tuck
 			prep + 2*sides(15) + 10}, // hip flexor stretch, standing
+		{"release-and-move", prep + sides(45) + // upper-back roll, one 45 s hold per side
+			prep + sides(45) + // ball on the wall, glutes
+			prep + 2*sides(held(5, 10, 3)) + 20 + // bird dog
+			prep + 2*held(10, 3, 2) + 20 + // glute bridge
+			prep + 2*sides(10) + 20}, // side plank
 	}
 	for _, tt := range tests {
 		r, ok := Builtin(tt.id)

@@ -17,6 +17,9 @@ type Exercise struct {
 	Cues     []string // 3-5 form cues
 	Mistakes []string // common mistakes
 	OneSided bool     // done on the left, then the right
+	// Release marks self-massage (a roller or ball held on one area): a
+	// short-term ease of movement before exercise, never on the lower back.
+	Release bool
 	// Default dosage; Reps 0 means a timed hold of Hold.
 	Sets  int
 	Reps  int
@@ -60,6 +63,7 @@ type libraryEntry struct {
 	Cues     []string `yaml:"cues"`
 	Mistakes []string `yaml:"mistakes"`
 	OneSided bool     `yaml:"one_sided"`
+	Release  bool     `yaml:"release"`
 	Sets     int      `yaml:"sets"`
 	Reps     int      `yaml:"reps"`
 	Hold     Duration `yaml:"hold"`
@@ -100,7 +104,7 @@ func decodeLibrary(data []byte) (library, error) {
 		lib.ids = append(lib.ids, e.ID)
 		lib.list = append(lib.list, Exercise{
 			ID: e.ID, Name: e.Name, Purpose: e.Purpose,
-			Cues: e.Cues, Mistakes: e.Mistakes, OneSided: e.OneSided,
+			Cues: e.Cues, Mistakes: e.Mistakes, OneSided: e.OneSided, Release: e.Release,
 			Sets: e.Sets, Reps: e.Reps,
 			Hold: time.Duration(e.Hold), Tempo: time.Duration(e.Tempo), Rest: time.Duration(e.Rest),
 			Easier: e.Easier, Harder: e.Harder, Source: e.Source,

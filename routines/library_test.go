@@ -1,6 +1,8 @@
 package routines
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,6 +145,98 @@ func TestDeskBreakIsAStandingMicroBreak(t *testing.T) {
 		for _, floor := range []string{"kneel", "lie ", "lie on", "floor", "all fours"} {
 			if strings.Contains(cues, floor) {
 				t.Errorf("%s: cue asks to %q: %q", ex.ID, floor, cues)
+			}
+		}
+	}
+}
+
+// Self-massage steps are timed holds done on each side, each names the
+// studies behind it, and none works on the lower back: each tells the
+// client to keep off it.
+func TestLibraryReleaseSteps(t *testing.T) {
+	year := regexp.MustCompile(`\b(19|20)\d\d\b`)
+	var ids []string
+	for _, e := range Library() {
+		if !e.Release {
+			continue
+		}
+		ids = append(ids, e.ID)
+		t.Run(e.ID, func(t *testing.T) {
+			if !e.OneSided || e.Reps != 0 || e.Hold < 30*time.Second || e.Hold > 60*time.Second {
+				t.Errorf("one-sided %v, reps %d, hold %v: want a 30-60 s hold per side", e.OneSided, e.Reps, e.Hold)
+			}
+			if !year.MatchString(e.Source) || !strings.Contains(e.Source, "et al.") {
+				t.Errorf("source %q names no study", e.Source)
+			}
+			if !strings.Contains(e.Source, "short-term") {
+				t.Errorf("source %q does not say the gains are short-term", e.Source)
+			}
+			if !strings.Contains(e.Purpose, "not a treatment") {
+				t.Errorf("purpose %q does not say it is not a treatment", e.Purpose)
+			}
+			for _, s := range []string{e.ID, strings.ToLower(e.Name)} {
+				for _, bad := range []string{"lumbar", "lower back", "lower-back", "low back", "low-back"} {
+					if strings.Contains(s, bad) {
+						t.Errorf("%q works on the lower back", s)
+					}
+				}
+			}
+			stop := false
+			for _, c := range e.Cues {
+				stop = stop || strings.Contains(c, "Stop if it causes pain, numbness or tingling")
+			}
+			if !stop {
+				t.Error("no cue says to stop on pain, numbness or tingling")
+			}
+		})
+	}
+	for _, want := range []string{"foam-roll-upper-back", "foam-roll-glutes", "ball-release-glutes-wall"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("library lacks release step %q (has %v)", want, ids)
+		}
+	}
+	// The lower back is kept out on purpose, and the library says why.
+	upper, _ := LookupExercise("foam-roll-upper-back")
+	for _, want := range []string{"never roll the lower back", "no ribs", "little evidence", "provoke"} {
+		if !strings.Contains(upper.Purpose, want) {
+			t.Errorf("upper-back purpose lacks %q", want)
+		}
+	}
+	for _, id := range ids[1:] { // the upper-back roll says it in its purpose
+		e, _ := LookupExercise(id)
+		if id != "roll-calves" && !strings.Contains(e.Purpose+strings.Join(e.Cues, " "), "off the lower back") {
+			t.Errorf("%s does not say to keep off the lower back", id)
+		}
+	}
+}
+
+// release-and-move puts self-massage first and exercise after it, and its
+// notes, like its handout, say plainly what rolling can and cannot do.
+func TestReleaseAndMove(t *testing.T) {
+	r, ok := Builtin("release-and-move")
+	if !ok {
+		t.Fatal("no release-and-move")
+	}
+	var kinds []bool
+	for _, ex := range r.Exercises {
+		lib, _ := LookupExercise(ex.ID)
+		if len(kinds) > 0 && lib.Release && !kinds[len(kinds)-1] {
+			t.Errorf("release step %s comes after exercise", ex.ID)
+		}
+		kinds = append(kinds, lib.Release)
+	}
+	if !kinds[0] || kinds[len(kinds)-1] {
+		t.Errorf("release then exercise, got release flags %v", kinds)
+	}
+	var md strings.Builder
+	if err := WriteHandout(&md, r, "md"); err != nil {
+		t.Fatal(err)
+	}
+	for where, s := range map[string]string{"notes": r.Notes, "handout": md.String()} {
+		flat := strings.Join(strings.Fields(s), " ")
+		for _, want := range []string{"for a short while", "not a treatment", "Never roll or press on the lower back", "stop if it causes pain, numbness or tingling"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s lacks %q", where, want)
 			}
 		}
 	}
