@@ -241,6 +241,7 @@ func registerCommands(root *cobra.Command, a *app) {
 	root.AddCommand(newExerciseCmd(a))
 	root.AddCommand(newVisitCmd(a))
 	root.AddCommand(newTodayCmd(a))
+	root.AddCommand(newScheduleCmd(a))
 }
 
 // version reports the module version and commit from the build info.
