@@ -40,7 +40,7 @@ func newTodayCmd(a *app) *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object: date, state, routine, streak_days, pain_before, pain_after, pain_date, line")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object: date, state, routine, streak_days, pain_before, pain_after, pain_date, next_at, line")
 	return cmd
 }
 
@@ -53,11 +53,16 @@ type todayDoc struct {
 	PainBefore *int    `json:"pain_before"`
 	PainAfter  *int    `json:"pain_after"`
 	PainDate   *string `json:"pain_date"` // the day of those scores; null with them
+	NextAt     *string `json:"next_at"`   // the routine's next time of day today, when due
 	Line       string  `json:"line"`
 }
 
 func todayJSON(t progress.Today) todayDoc {
 	d := todayDoc{Date: t.Date.String(), State: string(t.State), Routine: t.Routine, StreakDays: t.Streak, Line: t.Line()}
+	if t.HasNext {
+		next := t.Next.String()
+		d.NextAt = &next
+	}
 	if t.Pain != nil {
 		day := t.PainDay.String()
 		d.PainBefore, d.PainAfter, d.PainDate = t.Pain.PainBefore, t.Pain.PainAfter, &day

@@ -52,7 +52,7 @@ func TestTodayCommand(t *testing.T) {
 		t.Fatalf("--json: %v %q", err, r.stdout)
 	}
 	want := map[string]any{"date": "2026-03-10", "state": "due", "routine": "core-basics", "streak_days": 2.0,
-		"pain_before": 3.0, "pain_after": 2.0, "pain_date": "2026-03-09", "line": "core-basics due · streak 2 · pain 3→2 yesterday"}
+		"pain_before": 3.0, "pain_after": 2.0, "pain_date": "2026-03-09", "next_at": nil, "line": "core-basics due · streak 2 · pain 3→2 yesterday"}
 	if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
 		t.Errorf("--json:\n%s\nwant\n%s", g, w)
 	}

@@ -20,6 +20,10 @@ type Today struct {
 	// when there is none; PainDay is its own day.
 	Pain    *storage.Session
 	PainDay storage.Date
+	// Next is the routine's next time of day (its `at`) still to come
+	// today, when it is due; HasNext says whether there is one.
+	Next    routines.TimeOfDay
+	HasNext bool
 }
 
 // TodayState is what today is.
@@ -56,7 +60,27 @@ func ReadToday(src Source, lib *routines.Catalog, now time.Time) (Today, error) 
 	case storage.DayDue:
 		t.State = TodayDue
 	}
+	if t.State == TodayDue {
+		t.Next, t.HasNext = nextAt(lib, t.Routine, now)
+	}
 	return t, nil
+}
+
+// nextAt is the first of the routine's times of day at or after now's.
+// Only an added routine is read: loading the built-ins takes tens of
+// milliseconds, too long for a prompt, and none of them sets times.
+func nextAt(lib *routines.Catalog, id string, now time.Time) (routines.TimeOfDay, bool) {
+	r, ok, err := lib.Added(id)
+	if !ok || err != nil {
+		return 0, false
+	}
+	clock := routines.TimeOfDay(now.Hour()*60 + now.Minute())
+	for _, at := range r.At {
+		if at >= clock {
+			return at, true
+		}
+	}
+	return 0, false
 }
 
 // Line is the day in one line: "core-basics due · streak 4 · pain 3→2
@@ -72,7 +96,11 @@ func (t Today) Line() string {
 	case TodayRest:
 		parts = append(parts, "rest day")
 	default:
-		parts = append(parts, t.Routine+" due")
+		due := t.Routine + " due"
+		if t.HasNext {
+			due += " " + t.Next.String()
+		}
+		parts = append(parts, due)
 	}
 	parts = append(parts, fmt.Sprintf("streak %d", t.Streak))
 	if t.Pain != nil {

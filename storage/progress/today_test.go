@@ -9,7 +9,7 @@ import (
 	"corecoach/storage"
 )
 
-const mwf = "corecoach: 1\nid: mwf\nname: Mon Wed Fri\nschedule: [mon, wed, fri]\nexercises:\n  - use: plank\n    hold: 20s\n"
+const mwf = "corecoach: 1\nid: mwf\nname: Mon Wed Fri\nschedule: [mon, wed, fri]\nat: [\"07:30\", \"15:00\"]\nexercises:\n  - use: plank\n    hold: 20s\n"
 
 // TestToday: each state of the day, in one line and its fields.
 func TestToday(t *testing.T) {
@@ -29,7 +29,10 @@ func TestToday(t *testing.T) {
 		{"due", []storage.Session{done("core-basics", at(8, 7), 4, 3)}, at(9, 8), TodayDue, "core-basics due · streak 1 · pain 4→3 yesterday"},
 		{"done", []storage.Session{done("core-basics", at(8, 7), 4, 3), done("core-basics", at(9, 7), 2, 1)}, at(9, 20), TodayDone, "✓ done · streak 2 · pain 2→1 today"},
 		{"rest day", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(10, 8), TodayRest, "rest day · streak 1 · pain 3→2 yesterday"},
-		{"added routine due", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(11, 8), TodayDue, "mwf due · streak 1 · pain 3→2 2 days ago"},
+		{"added routine due, its next time", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(11, 8), TodayDue, "mwf due 15:00 · streak 1 · pain 3→2 2 days ago"},
+		{"added routine due, at its first time", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(11, 7).Add(30 * time.Minute), TodayDue, "mwf due 07:30 · streak 1 · pain 3→2 2 days ago"},
+		{"added routine due, its times past", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(11, 16), TodayDue, "mwf due · streak 1 · pain 3→2 2 days ago"},
+		{"rest day names no time", []storage.Session{done("mwf", at(9, 7), 3, 2)}, at(10, 7), TodayRest, "rest day · streak 1 · pain 3→2 yesterday"},
 		{"missed", []storage.Session{done("core-basics", at(6, 7), 5, 5)}, at(9, 8), TodayDue, "core-basics due · streak 0 · pain 5→5 3 days ago"},
 		{"routine gone", []storage.Session{done("gone", at(8, 7), 4, 4)}, at(9, 8), TodayDue, "core-basics due · streak 1 · pain 4→4 yesterday"},
 	}
@@ -66,6 +69,20 @@ func TestStartIDAgreesWithStart(t *testing.T) {
 		}
 		if got := lib.StartID(last); got != r.ID {
 			t.Errorf("StartID(%q) = %q; Start starts %q", last, got, r.ID)
+		}
+	}
+}
+
+// nextAt reads only added routines, for speed: a built-in routine with
+// times of day would have them left out of today's line.
+func TestBuiltinsSetNoTimes(t *testing.T) {
+	for _, id := range routines.BuiltinIDs() {
+		r, ok := routines.Builtin(id)
+		if !ok {
+			t.Fatalf("no built-in %s", id)
+		}
+		if len(r.At) > 0 {
+			t.Errorf("built-in %s sets times of day %v: make nextAt read built-ins (quickly) first", id, r.At)
 		}
 	}
 }
