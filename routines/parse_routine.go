@@ -168,26 +168,12 @@ func (p *fileParser) schedule(e entry) []time.Weekday {
 		p.add(e.kn, "\"schedule\" lists no days; leave it out to exercise every day")
 		return nil
 	}
-	var days []time.Weekday
-	seen := map[time.Weekday]int{}
-	for _, n := range items {
-		s, ok := p.textNode(n, "schedule", OneLine, MaxNameLen)
-		if !ok {
-			continue
+	return uniqueItems(p, items, "schedule", func(s string) (time.Weekday, string) {
+		if d, ok := parseWeekday(s); ok {
+			return d, ""
 		}
-		d, ok := parseWeekday(s)
-		if !ok {
-			p.add(n, "%s", weekdayProblem(s))
-			continue
-		}
-		if line, dup := seen[d]; dup {
-			p.add(n, "%s is already listed on line %d", quote(s), line)
-			continue
-		}
-		seen[d], _ = position(n)
-		days = append(days, d)
-	}
-	return days
+		return 0, weekdayProblem(s)
+	})
 }
 
 // at reads the times of day, HH:MM, and keeps them earliest first.
@@ -204,27 +190,40 @@ func (p *fileParser) at(e entry) []TimeOfDay {
 		p.add(e.kn, "\"at\" lists %d times; it may list at most %d", len(items), MaxAt)
 		return nil
 	}
-	var times []TimeOfDay
-	seen := map[TimeOfDay]int{}
+	times := uniqueItems(p, items, "at", func(s string) (TimeOfDay, string) {
+		if t, ok := ParseTimeOfDay(s); ok {
+			return t, ""
+		}
+		return 0, fmt.Sprintf("invalid time %s in \"at\"; use HH:MM on a 24-hour clock, such as \"07:30\" or \"18:00\"", quote(s))
+	})
+	slices.Sort(times)
+	return times
+}
+
+// uniqueItems reads the one-line items of the list key, each by parse (a
+// value, or why it is not one), naming each problem and each item listed
+// twice at its position.
+func uniqueItems[T comparable](p *fileParser, items []ast.Node, key string, parse func(string) (T, string)) []T {
+	var out []T
+	seen := map[T]int{}
 	for _, n := range items {
-		s, ok := p.textNode(n, "at", OneLine, MaxNameLen)
+		s, ok := p.textNode(n, key, OneLine, MaxNameLen)
 		if !ok {
 			continue
 		}
-		t, ok := ParseTimeOfDay(s)
-		if !ok {
-			p.add(n, "invalid time %s in \"at\"; use HH:MM on a 24-hour clock, such as \"07:30\" or \"18:00\"", quote(s))
+		v, problem := parse(s)
+		if problem != "" {
+			p.add(n, "%s", problem)
 			continue
 		}
-		if line, dup := seen[t]; dup {
+		if line, dup := seen[v]; dup {
 			p.add(n, "%s is already listed on line %d", quote(s), line)
 			continue
 		}
-		seen[t], _ = position(n)
-		times = append(times, t)
+		seen[v], _ = position(n)
+		out = append(out, v)
 	}
-	slices.Sort(times)
-	return times
+	return out
 }
 
 func parseWeekday(s string) (time.Weekday, bool) {
